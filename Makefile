@@ -1,0 +1,34 @@
+# nianbao — one command to see the portal (make serve), one to test it (make test).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Reproducible builds: MkDocs stamps the sitemap with this time instead of "now".
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
+
+.PHONY: serve site test check lint bench clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+serve: $(VENV)/.installed ## build and serve the sample portal on http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+site: $(VENV)/.installed ## build the static site into site/
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.installed ## check every data file
+	$(BIN)/nianbao check
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check macros tests
+
+test: $(VENV)/.installed ## run the whole test suite
+	$(BIN)/ruff check macros tests
+	$(BIN)/pytest
+
+clean:
+	rm -rf site $(VENV)

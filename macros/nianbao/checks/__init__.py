@@ -1,0 +1,35 @@
+"""Check: the rules a loaded report must satisfy before it is published.
+
+Each rule module exposes `check(doc, context) -> list[Finding]`. Findings of
+archived reports (imported as published) are kept but do not block the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..findings import Finding
+from ..load import ReportDoc
+
+if TYPE_CHECKING:
+    from ..portal import Portal
+from . import arithmetic
+
+RULES = (arithmetic.check,)
+
+
+def check_report(doc: ReportDoc, portal: Portal) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in RULES:
+        findings.extend(rule(doc, portal))
+    if doc.archived:
+        findings = [replace(f, blocking=False) for f in findings]
+    return findings
+
+
+def check_all(portal: Portal) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in portal.reports:
+        findings.extend(check_report(doc, portal))
+    return findings

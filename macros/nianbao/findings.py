@@ -1,0 +1,59 @@
+"""Findings: what a check says about a data file, and how it is printed.
+
+One finding names the file, line and column, the field, a stable code, a
+Chinese message and the fix. The CLI, the MkDocs build and the tests all print
+findings through `format_text`, so a clerk sees the same words everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+SEVERITY_WORDS: dict[Severity, str] = {"error": "错误", "warning": "警告"}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    file: str
+    line: int
+    col: int
+    code: str
+    severity: Severity
+    message: str
+    fix: str
+    field: str | None = None
+    # False for findings on archived reports: listed, but they do not stop publishing.
+    blocking: bool = True
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    @property
+    def blocks(self) -> bool:
+        return self.is_error and self.blocking
+
+    def format_text(self) -> str:
+        where = f"{self.field}：" if self.field else ""
+        return (
+            f"{self.file}:{self.line}:{self.col}: {SEVERITY_WORDS[self.severity]}{'' if self.blocking else '（历史报告，不阻止发布）'} "
+            f"[{self.code}] {where}{self.message} ({self.fix})"
+        )
+
+    def format_github(self) -> str:
+        # Workflow commands treat %, CR and LF specially in the message part.
+        text = f"[{self.code}] {self.field + '：' if self.field else ''}{self.message} ({self.fix})"
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        kind = "error" if self.is_error else "warning"
+        return f"::{kind} file={self.file},line={self.line},col={self.col},title={self.code}::{text}"
+
+
+def has_blocking(findings: Iterable[Finding]) -> bool:
+    return any(f.blocks for f in findings)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.file, f.line, f.col, f.code, f.message))

@@ -1,0 +1,12 @@
+"""mkdocs-macros module: exposes the core's page bodies as the `nianbao_page` macro."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def define_env(env: Any) -> None:
+    @env.macro
+    def nianbao_page(uri: str) -> str:
+        """The rendered body of a generated page (HTML, data already escaped)."""
+        return str(env.conf["plugins"]["nianbao"].render_page(uri))

@@ -1,0 +1,73 @@
+"""MkDocs glue: the core's pages become virtual files; data problems stop the build.
+
+All work happens in the core (`portal`, `pages`); this plugin only wires it
+into MkDocs' events. The page bodies themselves are produced by the
+`nianbao_page` macro (see `macros_env`), so mkdocs-macros renders them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkPage
+
+from .pages import Page, portal_pages
+from .portal import Portal, build_portal
+
+log = get_plugin_logger("nianbao")
+
+
+class NianbaoConfig(Config):
+    data_dir = c.Type(str, default="data")
+
+
+class NianbaoPlugin(BasePlugin[NianbaoConfig]):
+    portal: Portal | None = None
+    pages: dict[str, Page]
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        self.portal = build_portal(root / self.config.data_dir, root)
+        for finding in self.portal.findings:
+            if finding.blocks:
+                log.error(finding.format_text())
+            else:
+                # Warnings and archived reports' findings are listed, not fatal: INFO keeps --strict for real problems.
+                log.info(finding.format_text())
+        if self.portal.blocked:
+            errors = sum(1 for f in self.portal.findings if f.blocks)
+            raise PluginError(f"数据检查发现 {errors} 个错误，构建已停止，未发布任何页面。请按上面的提示改正后重新构建（可先运行 nianbao check）。")
+        self.pages = {page.src_uri: page for page in portal_pages(self.portal)}
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        for uri, page in self.pages.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"docs/{uri} 与自动生成的页面“{page.title}”重名，请删除或改名该手写页面。")
+            # The Markdown holds only a macro call with an ASCII path: data never becomes template source.
+            files.append(File.generated(config, uri, content=f'{{{{ nianbao_page("{uri}") }}}}\n'))
+        return files
+
+    @event_priority(-100)  # after mkdocs-macros, so the title from data is never rendered as a template
+    def on_page_markdown(self, markdown: str, *, page: MkPage, config: Any, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.meta["title"] = generated.title
+        return markdown
+
+    def render_page(self, uri: str) -> str:
+        return self.pages[uri].body()
+
+    def on_post_build(self, *, config: Any) -> None:
+        assert self.portal is not None
+        reports = sum(1 for p in self.pages.values() if p.kind == "report")
+        archived = [f for f in self.portal.findings if f.is_error and not f.blocking]
+        log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")
+        if archived:
+            log.info(f"历史报告中有 {len(archived)} 处按原样保留的问题，见上方列表。")

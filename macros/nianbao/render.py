@@ -1,0 +1,92 @@
+"""Render: report and page bodies as HTML fragments, from the model only.
+
+Data is only ever a variable here: Jinja autoescaping is on, so prose that
+contains `<script>` or `{{ config }}` is printed as those characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from . import labels as L
+from .load import ReportDoc
+from .portal import Portal
+from .tables import tables
+from .urls import agency_url, relative, report_url
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("nianbao", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "p" or "ul"
+    items: tuple[str, ...]
+
+
+def prose(text: str | None) -> list[Block]:
+    """Plain text to paragraphs and simple lists: each line is a paragraph, '- ' lines a list."""
+    blocks: list[Block] = []
+    items: list[str] = []
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if line.startswith(("- ", "* ")):
+            items.append(line[2:].strip())
+            continue
+        if items:
+            blocks.append(Block("ul", tuple(items)))
+            items = []
+        if line:
+            blocks.append(Block("p", (line,)))
+    if items:
+        blocks.append(Block("ul", tuple(items)))
+    return blocks
+
+
+_ENV.filters["prose"] = prose
+
+
+def render(template: str, **context: Any) -> str:
+    # No blank lines: Markdown must see the fragment as one raw HTML block.
+    html = _ENV.get_template(template).render(**context)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def report_body(portal: Portal, doc: ReportDoc, extra_links: Callable[[ReportDoc, str], list[tuple[str, str]]] | None = None) -> str:
+    """The whole report page body: title, opening, sections 一 to 六, contact, neighbours."""
+    url = report_url(doc.agency_id, doc.year)
+    prev, nxt = portal.neighbours(doc)
+    agency = portal.agency(doc)
+
+    def link(other: ReportDoc | None) -> dict[str, str] | None:
+        if other is None:
+            return None
+        return {"href": relative(url, report_url(other.agency_id, other.year)), "text": f"{other.year}年度报告"}
+
+    t2, t3, t4 = tables(doc.report)
+    return render(
+        "report.html",
+        title=portal.title(doc),
+        doc=doc,
+        report=doc.report,
+        agency=agency.agency,
+        agency_href=relative(url, agency_url(doc.agency_id)),
+        sections=L.SECTIONS,
+        table2=t2,
+        table3=t3,
+        table4=t4,
+        previous=link(prev),
+        next=link(nxt),
+        downloads=extra_links(doc, url) if extra_links else [],
+        format_document=L.FORMAT_DOCUMENTS[doc.format_version],
+    )

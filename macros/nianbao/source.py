@@ -1,0 +1,200 @@
+"""Reading one YAML data file into plain values that remember where they came from.
+
+PyYAML's own constructors follow YAML 1.1: `010` becomes 8, `yes` becomes
+True, a repeated key silently overwrites the first and aliases can expand a
+small file into gigabytes. We let libyaml parse and compose the node tree, then
+build values ourselves with a small, strict set of rules:
+
+- plain integers without leading zeros are `int`; plain decimals are `Decimal`
+  with exactly the digits written; anything with a leading zero (area codes,
+  postcodes) stays text; `true`/`false` and `null`/`~`/empty are the only
+  other implicit values; every quoted scalar is text;
+- duplicate keys, aliases and merge keys are refused;
+- every value's line and column is kept in a `SourceMap`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+try:  # libyaml: several times faster than the pure-Python parser
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - the pinned PyYAML wheels ship libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1_000_000
+
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    col: int
+
+
+@dataclass
+class SourceMap:
+    """Positions of values and of keys, by path from the document root."""
+
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def value(self, path: Path) -> Position:
+        """Position of the value at path, or of its nearest written ancestor."""
+        for i in range(len(path), -1, -1):
+            pos = self.values.get(path[:i])
+            if pos is not None:
+                return pos
+        return Position(1, 1)
+
+    def key(self, path: Path) -> Position:
+        return self.keys.get(path) or self.value(path)
+
+
+class SourceProblem(Exception):
+    """A file that cannot be read as data at all. Carries a finding's parts."""
+
+    def __init__(self, code: str, line: int, col: int, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.code, self.line, self.col, self.message, self.fix = code, line, col, message, fix
+
+
+def decode(raw: bytes) -> str:
+    """Bytes of a data file to text, or a SourceProblem saying why not."""
+    if len(raw) > MAX_BYTES:
+        raise SourceProblem(
+            "Y007", 1, 1, f"文件过大（{len(raw)} 字节，上限 {MAX_BYTES} 字节）", "一份年报的数据文件不应超过 1 MB，请检查是否误粘贴了大量内容"
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise SourceProblem("Y005", 1, 1, "文件开头带有 BOM 标记", "请在编辑器中以“UTF-8（无 BOM）”编码重新保存")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        guess = ""
+        try:
+            raw.decode("gb18030")
+            guess = "文件似乎是 GBK/GB18030 编码，"
+        except UnicodeDecodeError:
+            pass
+        raise SourceProblem("Y004", line, col, f"{guess}不是 UTF-8 编码", "请在编辑器中以“UTF-8”编码重新保存该文件") from None
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise SourceProblem("Y006", 1, 1, "文件是空的", "请填写内容，或删除这个文件")
+    return text
+
+
+def parse(text: str) -> tuple[Any, SourceMap]:
+    """YAML text to plain values and their positions."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        raise _syntax_problem(err, text) from None
+    except yaml.YAMLError as err:  # pragma: no cover - libyaml always marks its errors
+        raise SourceProblem("Y001", 1, 1, f"YAML 语法错误：{err}", "请检查缩进和冒号") from None
+    if node is None:
+        raise SourceProblem("Y006", 1, 1, "文件是空的", "请填写内容，或删除这个文件")
+    smap = SourceMap()
+    return _Builder(smap).build(node, ()), smap
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> SourceProblem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = err.problem or ""
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in problem or "'\\t'" in problem or (source_line[: max(col - 1, 0)].strip(" ") == "" and "\t" in source_line):
+        return SourceProblem("Y002", line, col, "使用了制表符（Tab）缩进", "YAML 只能用空格缩进，请把 Tab 换成空格")
+    if "expected a single document" in str(err):
+        return SourceProblem("Y001", line, col, "文件中有多个 YAML 文档（出现了 ---）", "一个文件只放一份报告，请删除多余的 ---")
+    detail = {
+        "mapping values are not allowed here": "此处不能出现冒号“:”",
+        "could not find expected ':'": "缺少冒号“:”",
+        "did not find expected key": "缩进不一致或缺少键名",
+        "found character that cannot start any token": "出现了不能作为开头的字符",
+        "found unexpected end of stream": "引号或括号没有闭合",
+        "did not find expected node content": "缺少内容",
+        "found undefined alias": "使用了未定义的别名",
+    }.get(problem.split(" (")[0], problem)
+    return SourceProblem(
+        "Y001",
+        line,
+        col,
+        f"YAML 语法错误：{detail}",
+        "请检查这一行及上一行的缩进、冒号和引号；含冒号或 # 的文字请用引号括起来",
+    )
+
+
+class _Builder:
+    def __init__(self, smap: SourceMap) -> None:
+        self.smap = smap
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        if id(node) in self.seen:
+            mark = node.start_mark
+            raise SourceProblem("Y008", mark.line + 1, mark.column + 1, "使用了 YAML 锚点/别名（& 和 *）", "请直接写出内容，数据文件不支持锚点和别名")
+        self.seen.add(id(node))
+        self.smap.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SourceProblem("Y001", kline, kcol, "键名必须是简单文字", "请把这一行改成“键名: 值”的形式")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise SourceProblem("Y008", kline, kcol, "使用了 YAML 合并键（<<）", "请直接写出内容，数据文件不支持锚点和合并键")
+            key = str(key_node.value)
+            if key in result:
+                first = self.smap.keys[(*path, key)]
+                raise SourceProblem(
+                    "Y003", kline, kcol, f"键“{key}”重复出现（第一次在第 {first.line} 行）", "同一层级每个键只能出现一次，请删除或合并重复的一项"
+                )
+            self.smap.keys[(*path, key)] = Position(kline, kcol)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def _scalar(node: yaml.Node) -> Any:
+    value = node.value
+    if node.style or node.tag not in _IMPLICIT_TAGS:  # libyaml marks plain scalars with "" , PyYAML with None
+        return value  # quoted, block or explicitly tagged: always text
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    if _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    return value
+
+
+# Plain scalars carry the tag the YAML 1.1 resolver guessed; we re-decide all of them.
+_IMPLICIT_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:value",
+}
