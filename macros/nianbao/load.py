@@ -109,7 +109,16 @@ def load_report(path: Path, rel: str, agency_id: str, file_year: int | None = No
     if file_year is not None and report.year != file_year:
         pos = smap.value(("year",))
         findings.append(
-            Finding(rel, pos.line, pos.col, "F002", "error", f"文件名年度 {file_year} 与文件内 year: {report.year} 不一致", f"请把文件改名为 {report.year}.yaml，或改正 year", "year")
+            Finding(
+                rel,
+                pos.line,
+                pos.col,
+                "F002",
+                "error",
+                f"文件名年度 {file_year} 与文件内 year: {report.year} 不一致",
+                f"请把文件改名为 {report.year}.yaml，或改正 year",
+                "year",
+            )
         )
         return None, findings
     return ReportDoc(agency_id, rel, report, smap), findings
@@ -269,9 +278,7 @@ def load_tree(data_dir: Path, root: Path | None = None) -> Loaded:
     for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
         _load_folder(folder, root, loaded)
     for stray in sorted(p for p in data_dir.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml")):
-        loaded.findings.append(
-            Finding(_rel(stray, root), 1, 1, "F006", "error", "数据文件不在机关文件夹中", "请放到 data/<机关代码>/ 文件夹下")
-        )
+        loaded.findings.append(Finding(_rel(stray, root), 1, 1, "F006", "error", "数据文件不在机关文件夹中", "请放到 data/<机关代码>/ 文件夹下"))
     return loaded
 
 
@@ -305,7 +312,9 @@ def _load_folder(folder: Path, root: Path, loaded: Loaded) -> None:
         rel = _rel(path, root)
         match = REPORT_FILE.fullmatch(path.name)
         if not match:
-            loaded.findings.append(Finding(rel, 1, 1, "F007", "error", f"无法识别的文件名“{path.name}”", "年报文件应以年度命名，如 2021.yaml；机关信息文件名为 agency.yaml"))
+            loaded.findings.append(
+                Finding(rel, 1, 1, "F007", "error", f"无法识别的文件名“{path.name}”", "年报文件应以年度命名，如 2021.yaml；机关信息文件名为 agency.yaml")
+            )
             loaded.rejected.append(rel)
             continue
         year = int(match.group(1))

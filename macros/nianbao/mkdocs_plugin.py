@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
+from .downloads import portal_downloads, report_downloads
 from .pages import Page, portal_pages
 from .portal import Portal, build_portal
 
@@ -52,6 +53,10 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
                 raise PluginError(f"docs/{uri} 与自动生成的页面“{page.title}”重名，请删除或改名该手写页面。")
             # The Markdown holds only a macro call with an ASCII path: data never becomes template source.
             files.append(File.generated(config, uri, content=f'{{{{ nianbao_page("{uri}") }}}}\n'))
+        assert self.portal is not None
+        downloads = [d for doc in self.portal.reports for d in report_downloads(self.portal, doc)]
+        for download in [*downloads, *portal_downloads(self.portal)]:
+            files.append(File.generated(config, download.path, content=download.build()))
         return files
 
     @event_priority(-100)  # after mkdocs-macros, so the title from data is never rendered as a template

@@ -37,9 +37,7 @@ def _number_text_error(value: str, expected: str) -> PydanticCustomError:
         return PydanticCustomError("placeholder", "不能用“{text}”代替数字（没有请填 0）", {"text": text})
     half = text.translate(_FULLWIDTH_DIGITS)
     if half != text and re.fullmatch(r"-?\d+(\.\d+)?", half):
-        return PydanticCustomError(
-            "fullwidth", "“{text}”使用了全角数字（请改为半角数字 {half}）", {"text": text, "half": half}
-        )
+        return PydanticCustomError("fullwidth", "“{text}”使用了全角数字（请改为半角数字 {half}）", {"text": text, "half": half})
     unit = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(\S+)", half)
     if unit:
         return PydanticCustomError(
@@ -47,9 +45,7 @@ def _number_text_error(value: str, expected: str) -> PydanticCustomError:
             "“{text}”中带有单位或文字（只填数字 {number}，单位由表头说明）",
             {"text": text, "number": unit.group(1)},
         )
-    return PydanticCustomError(
-        "not_a_number", "“{text}”不是{expected}（请改用阿拉伯数字，如 12）", {"text": text, "expected": expected}
-    )
+    return PydanticCustomError("not_a_number", "“{text}”不是{expected}（请改用阿拉伯数字，如 12）", {"text": text, "expected": expected})
 
 
 def _count(value: Any) -> int:
@@ -232,9 +228,7 @@ class _Applications(_Model):
     refused: Refused = Field(title=_T["refused"])  # type: ignore[valid-type]
     unavailable: Unavailable = Field(title=_T["unavailable"])  # type: ignore[valid-type]
     not_processed: NotProcessed = Field(title=_T["not_processed"])  # type: ignore[valid-type]
-    total: ApplicantRow | None = Field(
-        None, title=L.T3_RESULTS_TOTAL.label, description="可省略，省略时自动计算；填写时必须等于各办理结果之和"
-    )
+    total: ApplicantRow | None = Field(None, title=L.T3_RESULTS_TOTAL.label, description="可省略，省略时自动计算；填写时必须等于各办理结果之和")
     carried_forward: ApplicantRow = Field(title=L.T3_CARRIED_FORWARD.label)
 
     def row(self, path: tuple[str, ...]) -> ApplicantRow:
@@ -403,8 +397,8 @@ class Agency(_Model):
     parent: str | None = Field(None, title="上级机关代码", description="上级机关在 data/ 下的文件夹名，如 shili-shi")
     region: Line = Field(title="所属地区", description="如“樟树市”，年度页按上级机关或地区分组")
     address: str | None = Field(None, title="地址")
-    postcode: str | None = Field(None, title="邮政编码", description="六位数字，请加引号，如 \"331200\"")
-    phone: str | None = Field(None, title="联系电话", description="请加引号，如 \"0795-7333735\"")
+    postcode: str | None = Field(None, title="邮政编码", description='六位数字，请加引号，如 "331200"')
+    phone: str | None = Field(None, title="联系电话", description='请加引号，如 "0795-7333735"')
     email: str | None = Field(None, title="电子邮箱")
     website: str | None = Field(None, title="网站")
     office_hours: str | None = Field(None, title="办公时间")
@@ -412,9 +406,7 @@ class Agency(_Model):
     contact_office: Line | None = Field(None, title="联系科室", description="如“局办公室”")
     active_from: int | None = Field(None, title="设立年度", description="该年度起应发布年报；省略表示一直存在")
     active_until: int | None = Field(None, title="撤销年度", description="最后一个应发布年报的年度；省略表示仍存在")
-    maintainers: list[str] = Field(
-        default_factory=list, title="维护人", description="负责本机关数据的 GitHub 用户或团队，如 @zhangsan 或 @org/team"
-    )
+    maintainers: list[str] = Field(default_factory=list, title="维护人", description="负责本机关数据的 GitHub 用户或团队，如 @zhangsan 或 @org/team")
 
     @property
     def display_name(self) -> str:

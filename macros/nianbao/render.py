@@ -6,13 +6,13 @@ contains `<script>` or `{{ config }}` is printed as those characters.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
 from . import labels as L
+from .downloads import report_downloads
 from .load import ReportDoc
 from .portal import Portal
 from .tables import tables
@@ -62,7 +62,7 @@ def render(template: str, **context: Any) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def report_body(portal: Portal, doc: ReportDoc, extra_links: Callable[[ReportDoc, str], list[tuple[str, str]]] | None = None) -> str:
+def report_body(portal: Portal, doc: ReportDoc) -> str:
     """The whole report page body: title, opening, sections 一 to 六, contact, neighbours."""
     url = report_url(doc.agency_id, doc.year)
     prev, nxt = portal.neighbours(doc)
@@ -87,6 +87,6 @@ def report_body(portal: Portal, doc: ReportDoc, extra_links: Callable[[ReportDoc
         table4=t4,
         previous=link(prev),
         next=link(nxt),
-        downloads=extra_links(doc, url) if extra_links else [],
+        downloads=[(relative(url, d.path), d.label) for d in report_downloads(portal, doc)],
         format_document=L.FORMAT_DOCUMENTS[doc.format_version],
     )

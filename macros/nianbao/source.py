@@ -73,9 +73,7 @@ class SourceProblem(Exception):
 def decode(raw: bytes) -> str:
     """Bytes of a data file to text, or a SourceProblem saying why not."""
     if len(raw) > MAX_BYTES:
-        raise SourceProblem(
-            "Y007", 1, 1, f"文件过大（{len(raw)} 字节，上限 {MAX_BYTES} 字节）", "一份年报的数据文件不应超过 1 MB，请检查是否误粘贴了大量内容"
-        )
+        raise SourceProblem("Y007", 1, 1, f"文件过大（{len(raw)} 字节，上限 {MAX_BYTES} 字节）", "一份年报的数据文件不应超过 1 MB，请检查是否误粘贴了大量内容")
     if raw.startswith(b"\xef\xbb\xbf"):
         raise SourceProblem("Y005", 1, 1, "文件开头带有 BOM 标记", "请在编辑器中以“UTF-8（无 BOM）”编码重新保存")
     try:

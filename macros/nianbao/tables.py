@@ -90,9 +90,7 @@ def table3(report: Report) -> Table:
     apps = report.applications
     body = []
     for row in L.table3_rows(version):
-        labels = tuple(
-            _th(c.text, "rowgroup" if c.rowspan > 1 else "row", rowspan=c.rowspan, colspan=c.colspan) for c in row.labels
-        )
+        labels = tuple(_th(c.text, "rowgroup" if c.rowspan > 1 else "row", rowspan=c.rowspan, colspan=c.colspan) for c in row.labels)
         values = apps.row(row.path).cells()
         cells = tuple(_td(v, ("applications", *row.path, k)) for k, v in zip(L.T3_COLUMNS, values, strict=True))
         body.append(labels + cells)
@@ -110,11 +108,7 @@ def table4(report: Report2019 | Report2021) -> Table:
         tuple(_th(label, "col") for _ in range(2) for label in L.T4_COLUMNS.values()),
     )
     data = report.review_litigation
-    row = tuple(
-        _td(v, ("review_litigation", group, k))
-        for group in L.T4_GROUPS
-        for k, v in zip(L.T4_COLUMNS, getattr(data, group).cells(), strict=True)
-    )
+    row = tuple(_td(v, ("review_litigation", group, k)) for group in L.T4_GROUPS for k, v in zip(L.T4_COLUMNS, getattr(data, group).cells(), strict=True))
     return Table("review_litigation", L.SECTIONS["review_litigation"][2:], head, (row,), 15)
 
 

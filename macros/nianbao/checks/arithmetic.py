@@ -88,8 +88,7 @@ def _balance(doc: ReportDoc) -> list[Finding]:
                     doc,
                     ("applications", "carried_forward", key),
                     "R3-1",
-                    f"表三“{label}”列不平衡：一、本年新收 {a} + 二、上年结转 {b} = {a + b}，"
-                    f"而（七）总计 {c} + 四、结转下年度继续办理 {d} = {c + d}",
+                    f"表三“{label}”列不平衡：一、本年新收 {a} + 二、上年结转 {b} = {a + b}，而（七）总计 {c} + 四、结转下年度继续办理 {d} = {c + d}",
                     "按表头勾稽关系，第一项加第二项之和应等于第三项加第四项之和，请核对这一列",
                 )
             )

@@ -1,0 +1,1 @@
+"""Subcommands of `nianbao`. Each module has `register(subparsers)` and does its work through the core."""
