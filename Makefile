@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
 # Reproducible builds: MkDocs stamps the sitemap with this time instead of "now".
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 
@@ -15,7 +16,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 serve: $(VENV)/.installed ## build and serve the sample portal on http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -a $(ADDR)
 
 site: $(VENV)/.installed ## build the static site into site/
 	$(BIN)/mkdocs build --strict
