@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from functools import cache
+from typing import Literal, NamedTuple
 
 from . import labels as L
 from .model import Report, Report2019, Report2021
@@ -18,8 +19,8 @@ from .model import Report, Report2019, Report2021
 Scope = Literal["col", "row", "colgroup", "rowgroup"]
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    # A NamedTuple, not a dataclass: a portal renders hundreds of cells per report.
     text: str
     header: bool = False
     rowspan: int = 1
@@ -76,9 +77,9 @@ def table2(report: Report) -> Table:
     return Table("active_disclosure", L.SECTIONS["active_disclosure"][2:], (), tuple(body), units + 1)
 
 
-def table3(report: Report) -> Table:
-    version = report.format_version
-    head = (
+@cache
+def _table3_head() -> tuple[tuple[Cell, ...], ...]:
+    return (
         (_th(L.T3_NOTE, rowspan=3, colspan=3), _th(L.T3_APPLICANTS, "colgroup", colspan=7)),
         (
             _th(L.T3_COLUMNS["person"], "col", rowspan=2),
@@ -87,18 +88,30 @@ def table3(report: Report) -> Table:
         ),
         tuple(_th(L.T3_COLUMNS[k], "col") for k in L.T3_LEGAL_ENTITY_COLUMNS),
     )
+
+
+@cache
+def _table3_labels(version: L.FormatVersion) -> tuple[tuple[tuple[str, ...], tuple[Cell, ...]], ...]:
+    """Each body row's data path and its label cells: the same for every report of a version."""
+    return tuple(
+        (row.path, tuple(_th(c.text, "rowgroup" if c.rowspan > 1 else "row", rowspan=c.rowspan, colspan=c.colspan) for c in row.labels))
+        for row in L.table3_rows(version)
+    )
+
+
+def table3(report: Report) -> Table:
     apps = report.applications
     body = []
-    for row in L.table3_rows(version):
-        labels = tuple(_th(c.text, "rowgroup" if c.rowspan > 1 else "row", rowspan=c.rowspan, colspan=c.colspan) for c in row.labels)
-        values = apps.row(row.path).cells()
-        cells = tuple(_td(v, ("applications", *row.path, k)) for k, v in zip(L.T3_COLUMNS, values, strict=True))
+    for path, labels in _table3_labels(report.format_version):
+        values = apps.row(path).cells()
+        cells = tuple(_td(v, ("applications", *path, k)) for k, v in zip(L.T3_COLUMNS, values, strict=True))
         body.append(labels + cells)
-    return Table("applications", L.SECTIONS["applications"][2:], head, tuple(body), 10)
+    return Table("applications", L.SECTIONS["applications"][2:], _table3_head(), tuple(body), 10)
 
 
-def table4(report: Report2019 | Report2021) -> Table:
-    head = (
+@cache
+def _table4_head() -> tuple[tuple[Cell, ...], ...]:
+    return (
         (_th(L.T4_REVIEW, "colgroup", colspan=5), _th(L.T4_LITIGATION, "colgroup", colspan=10)),
         (
             *(_th(label, "col", rowspan=2) for label in L.T4_COLUMNS.values()),
@@ -107,9 +120,12 @@ def table4(report: Report2019 | Report2021) -> Table:
         ),
         tuple(_th(label, "col") for _ in range(2) for label in L.T4_COLUMNS.values()),
     )
+
+
+def table4(report: Report2019 | Report2021) -> Table:
     data = report.review_litigation
     row = tuple(_td(v, ("review_litigation", group, k)) for group in L.T4_GROUPS for k, v in zip(L.T4_COLUMNS, getattr(data, group).cells(), strict=True))
-    return Table("review_litigation", L.SECTIONS["review_litigation"][2:], head, (row,), 15)
+    return Table("review_litigation", L.SECTIONS["review_litigation"][2:], _table4_head(), (row,), 15)
 
 
 def tables(report: Report) -> tuple[Table, Table, Table]:
