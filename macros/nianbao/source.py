@@ -18,14 +18,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 try:  # libyaml: several times faster than the pure-Python parser
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - the pinned PyYAML wheels ship libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_PLAIN = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """libyaml's composer without PyYAML's regex resolver: `_scalar` decides every plain value."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
 
 MAX_BYTES = 1_000_000
 
@@ -37,8 +51,8 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
+    # A NamedTuple: one is made for every value of every file.
     line: int
     col: int
 
@@ -104,7 +118,8 @@ def parse(text: str) -> tuple[Any, SourceMap]:
     if node is None:
         raise SourceProblem("Y006", 1, 1, "文件是空的", "请填写内容，或删除这个文件")
     smap = SourceMap()
-    return _Builder(smap).build(node, ()), smap
+    # Aliases need a "*" in the text; skip the bookkeeping that finds them otherwise.
+    return _Builder(smap, aliases_possible="*" in text).build(node, ()), smap
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> SourceProblem:
@@ -136,44 +151,48 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> SourceProblem:
 
 
 class _Builder:
-    def __init__(self, smap: SourceMap) -> None:
-        self.smap = smap
-        self.seen: set[int] = set()
+    def __init__(self, smap: SourceMap, aliases_possible: bool) -> None:
+        self.values = smap.values
+        self.keys = smap.keys
+        self.seen: set[int] | None = set() if aliases_possible else None
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        if id(node) in self.seen:
-            mark = node.start_mark
-            raise SourceProblem("Y008", mark.line + 1, mark.column + 1, "使用了 YAML 锚点/别名（& 和 *）", "请直接写出内容，数据文件不支持锚点和别名")
-        self.seen.add(id(node))
-        self.smap.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise SourceProblem("Y008", mark.line + 1, mark.column + 1, "使用了 YAML 锚点/别名（& 和 *）", "请直接写出内容，数据文件不支持锚点和别名")
+            self.seen.add(id(node))
+        self.values[path] = Position(mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        return _scalar(node)
+        return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            mark = key_node.start_mark
+            kline, kcol = mark.line + 1, mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 raise SourceProblem("Y001", kline, kcol, "键名必须是简单文字", "请把这一行改成“键名: 值”的形式")
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise SourceProblem("Y008", kline, kcol, "使用了 YAML 合并键（<<）", "请直接写出内容，数据文件不支持锚点和合并键")
             key = str(key_node.value)
+            if key == "<<" and not key_node.style:
+                raise SourceProblem("Y008", kline, kcol, "使用了 YAML 合并键（<<）", "请直接写出内容，数据文件不支持锚点和合并键")
+            key_path = (*path, key)
             if key in result:
-                first = self.smap.keys[(*path, key)]
+                first = self.keys[key_path]
                 raise SourceProblem(
                     "Y003", kline, kcol, f"键“{key}”重复出现（第一次在第 {first.line} 行）", "同一层级每个键只能出现一次，请删除或合并重复的一项"
                 )
-            self.smap.keys[(*path, key)] = Position(kline, kcol)
-            result[key] = self.build(value_node, (*path, key))
+            self.keys[key_path] = Position(kline, kcol)
+            result[key] = self.build(value_node, key_path)
         return result
 
 
 def _scalar(node: yaml.Node) -> Any:
     value = node.value
-    if node.style or node.tag not in _IMPLICIT_TAGS:  # libyaml marks plain scalars with "" , PyYAML with None
+    if node.style or node.tag != _PLAIN:  # libyaml marks plain scalars with "", PyYAML with None
         return value  # quoted, block or explicitly tagged: always text
     if value in _NULL:
         return None
@@ -184,15 +203,3 @@ def _scalar(node: yaml.Node) -> Any:
     if _DECIMAL.fullmatch(value):
         return Decimal(value)
     return value
-
-
-# Plain scalars carry the tag the YAML 1.1 resolver guessed; we re-decide all of them.
-_IMPLICIT_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:value",
-}
