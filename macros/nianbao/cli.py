@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check
+from .commands import check, new, new_agency
 
 # Each module registers one subcommand; add new ones here.
-COMMANDS = (check,)
+COMMANDS = (check, new, new_agency)
 
 
 def build_parser() -> argparse.ArgumentParser:
