@@ -297,10 +297,11 @@ def table3_rows(version: FormatVersion) -> tuple[BodyRow, ...]:
 
 def table3_row_labels(version: FormatVersion) -> dict[tuple[str, ...], str]:
     """Full row names for exports: '（三）不予公开 1.属于国家秘密'."""
+    groups = {o.key: o.label for o in T3_OUTCOMES[version] if isinstance(o, Group)}
     names: dict[tuple[str, ...], str] = {}
     for row in table3_rows(version):
-        texts = [c.text for c in row.labels if c.text != RESULTS_LABEL]
-        names[row.path] = " ".join(texts) if len(row.path) > 1 else texts[-1]
+        # A sub-item names its group too: the group cell only starts the first row.
+        names[row.path] = f"{groups[row.path[0]]} {row.label}" if len(row.path) > 1 else row.label
     return names
 
 
