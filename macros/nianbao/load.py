@@ -99,6 +99,9 @@ def load_report(path: Path, rel: str, agency_id: str, file_year: int | None = No
     if values is None or smap is None:
         return None, findings
     version = _version_of(values, file_year)
+    override = _override_problem(values, version, smap, rel)
+    if override is not None:
+        return None, [override]
     model = REPORT_MODELS[version]
     other = REPORT_MODELS["2021" if version == "2019" else "2019"]
     try:
@@ -132,6 +135,27 @@ def _version_of(values: dict[str, Any], file_year: int | None) -> L.FormatVersio
     if isinstance(year, int) and not isinstance(year, bool):
         return L.format_for_year(year)
     return L.format_for_year(file_year or 2021)
+
+
+def _override_problem(values: dict[str, Any], version: L.FormatVersion, smap: SourceMap, rel: str) -> Finding | None:
+    """V-1: a declared `format` other than the year's exists only for archived reports published that way."""
+    year = values.get("year")
+    if "format" not in values or values.get("status") == "archived" or not isinstance(year, int) or isinstance(year, bool):
+        return None
+    expected = L.format_for_year(year)
+    if version == expected:
+        return None
+    pos = smap.value(("format",))
+    return Finding(
+        rel,
+        pos.line,
+        pos.col,
+        "V-1",
+        "error",
+        f"{year} 年度报告应使用 {expected} 年格式（{L.FORMAT_DOCUMENTS[expected]}），不能声明 format: \"{version}\"",
+        "请删去 format 并按本年度的格式填写；只有按原样导入、确以另一格式发布的历史报告（status: archived）才能声明格式",
+        "format（格式版本）",
+    )
 
 
 # --------------------------------------------------------------------------
@@ -173,7 +197,7 @@ def _schema_findings(
     rel: str,
     version: L.FormatVersion | None = None,
 ) -> list[Finding]:
-    findings: list[Finding] = []
+    placed: list[tuple[tuple[Any, ...], Finding]] = []
     for e in err.errors(include_url=False):
         loc = tuple(e["loc"])
         kind = e["type"]
@@ -183,9 +207,11 @@ def _schema_findings(
         if kind == "extra_forbidden":
             key = str(loc[-1])
             pos = smap.key(loc)
-            if other is not None and version is not None and _titles(other, loc, strict=True):
+            other_title = _titles(other, loc, strict=True) if other is not None and version is not None else ""
+            if other_title and version is not None:
                 right = "2021" if version == "2019" else "2019"
-                code, message = "V-1", f"“{key}”是 {right} 年格式的字段，本报告（{_year_text(smap, version)}）应使用 {version} 年格式"
+                label = other_title.split(" / ")[-1]
+                code, message = "V-1", f"“{key}”（{label}）是 {right} 年格式的字段，本报告（{_year_text(smap, version)}）应使用 {version} 年格式"
                 fix = f"请按 {version} 年格式填写表格（可用 nianbao new 生成模板）"
             else:
                 message = f"未知的键“{key}”"
@@ -199,8 +225,10 @@ def _schema_findings(
         if message is None:
             message = _message_of(e)
         where = f"{dotted}（{title}）" if title else dotted
-        findings.append(Finding(rel, pos.line, pos.col, code, "error", message, fix, where))
-    return findings
+        placed.append((loc, Finding(rel, pos.line, pos.col, code, "error", message, fix, where)))
+    # A block written in the other format lacks every key of this one: its V-1 lines already say so.
+    other_format = {loc[:-1] for loc, f in placed if f.code == "V-1"}
+    return [f for loc, f in placed if not (f.code == "S002" and loc[:-1] in other_format)]
 
 
 def _year_text(smap: SourceMap, version: L.FormatVersion) -> str:

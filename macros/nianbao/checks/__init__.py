@@ -1,7 +1,11 @@
 """Check: the rules a loaded report must satisfy before it is published.
 
-Each rule module exposes `check(doc, context) -> list[Finding]`. Findings of
-archived reports (imported as published) are kept but do not block the build.
+Each rule module exposes `check(doc, portal) -> list[Finding]` and takes each
+code's severity from `codes`. Findings of archived reports (imported as
+published) are kept but do not block the build.
+
+Order follows the pipeline of the design: the format, arithmetic inside the
+tables, plausibility, cross-year links, then the prose.
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ from ..load import ReportDoc
 
 if TYPE_CHECKING:
     from ..portal import Portal
-from . import arithmetic
+from . import arithmetic, crossyear, disclosure, narrative, similarity, years
 
-RULES = (arithmetic.check,)
+RULES = (arithmetic.check, disclosure.check, crossyear.check, narrative.check, years.check, similarity.check)
 
 
 def check_report(doc: ReportDoc, portal: Portal) -> list[Finding]:

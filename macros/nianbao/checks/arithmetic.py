@@ -12,6 +12,7 @@ from .. import labels as L
 from ..findings import Finding
 from ..load import ReportDoc
 from ..model import ApplicantRow
+from .rule import at
 
 if TYPE_CHECKING:
     from ..portal import Portal
@@ -19,11 +20,6 @@ if TYPE_CHECKING:
 
 def check(doc: ReportDoc, portal: Portal) -> list[Finding]:
     return [*_row_totals(doc), *_results_total(doc), *_balance(doc), *_table4(doc)]
-
-
-def _finding(doc: ReportDoc, path: tuple[str, ...], code: str, message: str, fix: str) -> Finding:
-    pos = doc.source.value(path)
-    return Finding(doc.path, pos.line, pos.col, code, "error", message, fix, ".".join(path))
 
 
 def _row_totals(doc: ReportDoc) -> list[Finding]:
@@ -36,7 +32,7 @@ def _row_totals(doc: ReportDoc) -> list[Finding]:
             continue
         parts = "+".join(str(v) for v in value.parts())
         findings.append(
-            _finding(
+            at(
                 doc,
                 ("applications", *row.path, "total"),
                 "R3-3",
@@ -59,7 +55,7 @@ def _results_total(doc: ReportDoc) -> list[Finding]:
         expected = computed.shown_total if key == "total" else getattr(computed, key)
         if written != expected:
             findings.append(
-                _finding(
+                at(
                     doc,
                     ("applications", "total", key),
                     "R3-2",
@@ -84,7 +80,7 @@ def _balance(doc: ReportDoc) -> list[Finding]:
         c, d = _cell(total, key), _cell(apps.carried_forward, key)
         if a + b != c + d:
             findings.append(
-                _finding(
+                at(
                     doc,
                     ("applications", "carried_forward", key),
                     "R3-1",
@@ -103,7 +99,7 @@ def _table4(doc: ReportDoc) -> list[Finding]:
         if outcomes.total is None or outcomes.total == outcomes.sum:
             continue
         findings.append(
-            _finding(
+            at(
                 doc,
                 ("review_litigation", key, "total"),
                 "R4-1",
