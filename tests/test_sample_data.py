@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -115,7 +116,7 @@ def test_carried_over_equals_last_years_carried_forward(portal: Portal, sample_a
     # RY-1, all seven columns, including across the 2020 -> 2021 format change.
     for aid in sample_agencies:
         series = portal.by_agency[aid]
-        for last, this in zip(series, series[1:]):
+        for last, this in pairwise(series):
             assert this.year == last.year + 1
             assert this.report.applications.carried_over.cells() == last.report.applications.carried_forward.cells(), this.path
 
