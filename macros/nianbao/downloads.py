@@ -35,3 +35,18 @@ def report_downloads(portal: Portal, doc: ReportDoc) -> list[Download]:
 
 def portal_downloads(portal: Portal) -> list[Download]:
     return [d for provider in PORTAL_PROVIDERS for d in provider(portal)]
+
+
+def _word_document(portal: Portal, doc: ReportDoc) -> list[Download]:
+    # Imported on use: the Word export reads render.prose, and render imports this module.
+    from .word import LABEL, docx_path, report_docx
+
+    return [Download(docx_path(doc), LABEL, lambda: report_docx(portal, doc))]
+
+
+REPORT_PROVIDERS.append(_word_document)
+
+
+# Built-in providers register themselves when imported; importing them here means
+# every consumer (site build, report page, export command, tests) sees the same files.
+from . import opendata  # noqa: E402, F401
