@@ -1,0 +1,325 @@
+"""The cells of tables 二, 三 and 四 → figures by model key.
+
+A table arrives as a stream of cells with row breaks where the source has
+them (web pages, Word, tab-separated text) and without (text from a PDF).
+A row starts at a cell whose text matches a canonical row label and takes the
+figures that follow it until the next label or row break; header and group
+labels only end a row. So the same reader serves every source shape, and a
+locally added row ("其他主动公开文件") never lends its figures to a national one.
+
+Figures are kept exactly as published. What cannot be placed is written as the
+placeholder and noted with its position; the only figures not read from a cell
+are zeros forced by table 三's own identity (see `_deduce`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from .. import labels as L
+from .document import Block, Cell, Paragraph, Table
+from .notes import PLACEHOLDER, Note
+from .values import Kind, Reading, Value, is_valueish, normal, read_value
+from .variants import LabelIndex, Match
+
+T = TypeVar("T")
+Stream = list[Cell | None]  # None: a row break
+
+
+def stream_of(blocks: Iterable[Block]) -> Stream:
+    items: Stream = []
+    for block in blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                items.extend(row)
+                items.append(None)
+        elif isinstance(block, Paragraph):
+            items.extend(split_line(block))
+    return items
+
+
+def split_line(p: Paragraph) -> list[Cell]:
+    """'规 章 0 0 0' → the label and its trailing figures (text without tabs)."""
+    tokens = p.text.split()
+    i = len(tokens)
+    while i > 0 and is_valueish(tokens[i - 1]):
+        i -= 1
+    cells = [Cell(" ".join(tokens[:i]), p.where)] if i else []
+    return cells + [Cell(t, p.where) for t in tokens[i:]]
+
+
+@dataclass
+class RowRead(Generic[T]):
+    target: T | None
+    label: Cell
+    values: list[Cell] = field(default_factory=list)
+
+
+@dataclass
+class Collector:
+    """Notes of one import; a repeated variant is reported once with all its places."""
+
+    notes: list[Note] = field(default_factory=list)
+    _variants: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    figures_read: int = 0
+
+    def add(self, *notes: Note) -> None:
+        self.notes.extend(notes)
+
+    def variant(self, table: str, cell: Cell, match: Match[Any]) -> None:
+        if match.exact:
+            return
+        self._variants.setdefault((f"{table}“{cell.text}”按“{match.canonical}”读取（{match.reason}）", table), []).append(cell.where)
+
+    def finish(self) -> list[Note]:
+        variants = [Note("tolerated", "、".join(dict.fromkeys(wheres)), message) for (message, _), wheres in self._variants.items()]
+        return variants + self.notes
+
+
+def read_rows(stream: Stream, rows: LabelIndex[T], structure: LabelIndex[str], table: str, out: Collector) -> dict[T, RowRead[T]]:
+    found: dict[T, RowRead[T]] = {}
+    unknown: list[RowRead[T]] = []
+    current: RowRead[T] | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            if current.target is None:
+                unknown.append(current)
+            elif current.target not in found or (current.values and not found[current.target].values):
+                found[current.target] = current
+        current = None
+
+    for item in stream:
+        if item is None:
+            close()
+            continue
+        if is_valueish(item.text):
+            if current is not None:
+                current.values.append(item)
+            continue
+        match = rows.match(item.text)
+        if match is None and structure.match(item.text) is None:
+            match = rows.match_unnumbered(item.text)
+        if match is not None:
+            close()
+            out.variant(table, item, match)
+            current = RowRead(match.target, item)
+            continue
+        close()
+        s = structure.match(item.text)
+        if s is not None:
+            out.variant(table, item, s)
+        elif found:  # text after the first national row: a row of its own, never part of another
+            current = RowRead(None, item)
+    close()
+    for row in unknown:
+        if any(normal(c.text) for c in row.values):
+            message = f"{table}中“{row.label.text}”不是国家格式的行，其后 {len(row.values)} 个数未导入（本地增加的行不进国家表格）"
+            out.add(Note("notice", row.label.where, message))
+    return found
+
+
+def _values(row: RowRead[Any], expected: int) -> list[Cell]:
+    values = list(row.values)
+    while len(values) > expected and not normal(values[-1].text):
+        values.pop()
+    return values
+
+
+def _read(cell: Cell, kind: Kind, what: str, out: Collector) -> Reading:
+    reading = read_value(cell, kind, what)
+    out.add(*reading.notes)
+    if reading.value != PLACEHOLDER:
+        out.figures_read += 1
+    return reading
+
+
+# --------------------------------------------------------------------------
+# Table 二
+# --------------------------------------------------------------------------
+
+T2_KINDS: dict[str, Kind] = {"change": "signed", "amount": "amount"}
+
+
+@dataclass
+class TableResult:
+    data: dict[str, Any]
+    comments: dict[tuple[str, ...], str]
+    found: bool
+
+
+def table2(stream: Stream, version: L.FormatVersion, out: Collector) -> TableResult:
+    layout = L.TABLE2[version]
+    entries: list[tuple[str, tuple[L.Block, L.Line]]] = []
+    for block in layout.blocks:
+        entries.extend((line.label, (block, line)) for line in block.lines)
+    by_key = {line.key: (block, line) for block, line in (e[1] for e in entries)}
+    for other in L.FORMAT_VERSIONS:  # "规范性文件" in a 2021 table still means normative_documents
+        for block in L.TABLE2[other].blocks:
+            entries.extend((line.label, by_key[line.key]) for line in block.lines if line.key in by_key)
+    structure = LabelIndex(
+        [(b.caption, "caption") for v in L.FORMAT_VERSIONS for b in L.TABLE2[v].blocks]
+        + [(c.label, "column") for v in L.FORMAT_VERSIONS for b in L.TABLE2[v].blocks for c in b.columns]
+        + [(L.CONTENT, "content")]
+    )
+    rows = read_rows(stream, LabelIndex([(label, line.key) for label, (_, line) in entries]), structure, "表二", out)
+    data: dict[str, Any] = {}
+    comments: dict[tuple[str, ...], str] = {}
+    found = bool(rows)
+    for block in layout.blocks:
+        for line in block.lines:
+            row = rows.get(line.key)
+            cells: dict[str | None, Value] = {}
+            expected = len(block.columns)
+            values = _values(row, expected) if row else []
+            if expected == 1 and len(values) > 1 and len({normal(c.text) for c in values}) == 1:
+                out.add(Note("tolerated", values[0].where, f"表二“{line.label}”的值在合并单元格中重复了 {len(values)} 次，按一个值读取"))
+                values = values[:1]
+            name = f"表二“{line.label}”"
+            if not found:
+                cells = {c.key: PLACEHOLDER for c in block.columns}
+            elif row is None or len(values) != expected:
+                reason = "在原文中找不到" if row is None else f"应有 {expected} 个数，原文有 {len(values)} 个，无法确定各数属于哪一列"
+                out.add(Note("missing", row.label.where if row else "", f"{name}{reason}：已写为“{PLACEHOLDER}”，请对照原报告填写"))
+                cells = {c.key: PLACEHOLDER for c in block.columns}
+                comments[("active_disclosure", line.key)] = "待填写：原文无法读取"
+            else:
+                for column, cell in zip(block.columns, values, strict=True):
+                    kind = T2_KINDS.get(column.key or "", "wanyuan" if line.key == "fees" and version == "2021" else "count")
+                    reading = _read(cell, kind, f"{name}·{column.label}", out)
+                    cells[column.key] = reading.value
+                    if reading.comment:
+                        comments[("active_disclosure", line.key)] = reading.comment
+            data[line.key] = cells[None] if None in cells else dict(cells)
+    if not found:
+        comments[("active_disclosure",)] = "原文没有表二的文字（可能以图片发布），请对照原报告逐格填写"
+    return TableResult(data, comments, found)
+
+
+# --------------------------------------------------------------------------
+# Table 三
+# --------------------------------------------------------------------------
+
+T3_KEYS = tuple(L.T3_COLUMNS)  # person … other, total
+
+
+def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableResult:
+    body = L.table3_rows(version)
+    structure_labels = [L.T3_NOTE, L.T3_APPLICANTS, L.T3_LEGAL_ENTITIES, L.RESULTS_LABEL, *L.T3_COLUMNS.values()]
+    structure_labels += [o.label for o in L.T3_OUTCOMES[version] if isinstance(o, L.Group)]
+    rows = read_rows(stream, LabelIndex([(r.label, r.path) for r in body]), LabelIndex([(s, s) for s in structure_labels]), "表三", out)
+    found = bool(rows)
+    data: dict[str, Any] = {}
+    comments: dict[tuple[str, ...], str] = {}
+    zero_balance = found and _all_zero(rows, [("received",), ("carried_over",)])
+    deduced: list[tuple[str, str, int | None]] = []
+    for row in body:
+        read = rows.get(row.path)
+        values = _values(read, 7) if read else []
+        cells: dict[str, Value] = {}
+        name = f"表三“{row.label}”"
+        if not found:
+            cells = {k: PLACEHOLDER for k in L.T3_PARTS}
+        elif len(values) == 7:
+            for key, cell in zip(T3_KEYS, values, strict=True):
+                if key == "total" and not normal(cell.text):
+                    out.add(Note("zero", cell.where, f"{name}的总计为空白：不照录为 0，省略后由系统按六类申请人之和计算"))
+                    continue
+                cells[key] = _read(cell, "count", f"{name}·{L.T3_COLUMNS[key]}", out).value
+        elif zero_balance and all(normal(c.text) in ("0",) for c in values):
+            cells = {k: 0 for k in L.T3_PARTS}
+            deduced.append((read.label.where if read else "", row.label, len(values) if read else None))
+            comments[("applications", *row.path)] = "原文缺列；按勾稽关系推定为 0"
+        else:
+            where = read.label.where if read else ""
+            reason = f"：这一行应有 7 个数，原文有 {len(values)} 个，无法确定各数属于哪一列" if read else "：原文中找不到这一行"
+            out.add(Note("missing", where, f"{name}{reason}，已写为“{PLACEHOLDER}”，请对照原报告填写"))
+            cells = {k: PLACEHOLDER for k in L.T3_PARTS}
+            comments[("applications", *row.path)] = "待填写：原文无法读取"
+        _put(data, row.path, cells)
+    if deduced:
+        counts = "、".join(sorted({f"{n} 个" if n is not None else "整行缺失" for _, _, n in deduced}))
+        rows_text = "、".join(f"“{label}”" for _, label, _ in deduced)
+        message = (
+            f"表三有 {len(deduced)} 行的数不足 7 个（{counts}，复制时丢失了列）：{rows_text}。"
+            "一、二两行全为 0，按表三勾稽关系（一+二=（七）总计+四，各格不为负）这些行必全为 0，已按 0 导入、总计省略"
+        )
+        wheres = [w for w, _, _ in deduced if w]
+        out.add(Note("deduced", f"{wheres[0]}至{wheres[-1]}" if len(wheres) > 1 else "".join(wheres), message))
+    if not found:
+        comments[("applications",)] = "原文没有表三的文字（可能以图片发布），请对照原报告逐格填写"
+    return TableResult(data, comments, found)
+
+
+def _all_zero(rows: dict[Any, RowRead[Any]], paths: list[tuple[str, ...]]) -> bool:
+    for path in paths:
+        row = rows.get(path)
+        if row is None:
+            return False
+        values = _values(row, 7)
+        if len(values) != 7 or any(normal(c.text) != "0" for c in values):
+            return False
+    return True
+
+
+def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        data = data.setdefault(part, {})
+    data[path[-1]] = value
+
+
+# --------------------------------------------------------------------------
+# Table 四
+# --------------------------------------------------------------------------
+
+
+def table4(stream: Stream, out: Collector) -> TableResult:
+    structure = LabelIndex([(s, s) for s in (L.T4_REVIEW, L.T4_LITIGATION, *L.T4_GROUPS.values(), *L.T4_COLUMNS.values())])
+    values: list[Cell] = []
+    row: list[Cell] = []
+    labelled = False
+    for item in [*stream, None]:
+        if item is not None:
+            row.append(item)
+            continue
+        # One row (or, without row breaks, the whole stream): the figures after its last label.
+        last = max((i for i, c in enumerate(row) if not is_valueish(c.text)), default=-1)
+        for cell in row[: last + 1]:
+            match = structure.match(cell.text)
+            if match is not None:
+                labelled = True
+                out.variant("表四", cell, match)
+        tail = row[last + 1 :]
+        if labelled and any(normal(c.text) for c in tail):
+            values.extend(tail)
+        row = []
+    while len(values) > 15 and not normal(values[-1].text):
+        values.pop()
+    found = labelled and bool(values)
+    data: dict[str, Any] = {}
+    comments: dict[tuple[str, ...], str] = {}
+    if found and len(values) != 15:
+        out.add(Note("missing", values[0].where, f"表四应有 15 个数，原文有 {len(values)} 个，无法确定对应关系：已全部写为“{PLACEHOLDER}”，请对照原报告填写"))
+        comments[("review_litigation",)] = "待填写：原文表四的数字个数不对"
+    for g, (group, group_label) in enumerate(L.T4_GROUPS.items()):
+        cells: dict[str, Value] = {}
+        for c, (key, label) in enumerate(L.T4_COLUMNS.items()):
+            if not found or len(values) != 15:
+                if key != "total":
+                    cells[key] = PLACEHOLDER
+                continue
+            cell = values[g * 5 + c]
+            if key == "total" and not normal(cell.text):
+                out.add(Note("zero", cell.where, f"表四“{group_label}”的总计为空白：不照录为 0，省略后由系统计算"))
+                continue
+            reading = _read(cell, "count", f"表四“{group_label}”·{label}", out)
+            cells[key] = reading.value
+            if reading.comment:
+                comments[("review_litigation", group)] = reading.comment
+        data[group] = cells
+    if not found:
+        comments[("review_litigation",)] = "原文没有表四的文字（可能以图片发布），请对照原报告逐格填写"
+    return TableResult(data, comments, found)
