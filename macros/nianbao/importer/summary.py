@@ -1,0 +1,61 @@
+"""The summary a user reads after each imported file, as plain lines (the CLI adds colour)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .notes import KIND_WORDS
+from .run import ImportResult
+
+CONTACT_WORDS = {
+    "address": "地址",
+    "postcode": "邮编",
+    "phone": "电话",
+    "email": "电子邮箱",
+    "website": "网站",
+    "contact_office": "联系科室",
+}
+
+
+def summary_lines(result: ImportResult, root: Path) -> list[str]:
+    name = _show(result.source, root)
+    if result.error:
+        return [f"✗ {name}：未导入。{result.error}"]
+    lines = [f"✓ {name} → {_show(result.target, root) if result.target else ''}（{result.version} 年格式，{result.year} 年度，历史报告 archived）"]
+    lines.append(f"  读取：{'、'.join(result.read)}")
+    lines += [f"  格式：{n.message}" for n in result.notes if n.kind == "read"]
+    for kind in ("tolerated", "zero", "unit", "deduced", "missing", "notice"):
+        notes = [n for n in result.notes if n.kind == kind]
+        if notes:
+            lines.append(f"  {KIND_WORDS[kind]}（{len(notes)}）：")
+            lines += [f"    - {n.where + '：' if n.where else ''}{n.message}" for n in notes]
+    if result.placeholders:
+        lines.append(f"  待填写：{result.placeholders} 格写为“待填写”，填好之前 nianbao check 不通过")
+    blocking = [f for f in result.findings if f.blocks]
+    kept = [f for f in result.findings if not f.blocks]
+    if kept:
+        lines.append(f"  勾稽与一致性检查（{len(kept)}，按原文保留，不阻止发布）：")
+        lines += [f"    - {f.format_text()}" for f in kept]
+    if blocking:
+        lines.append(f"  必须处理的错误（{len(blocking)}，nianbao check 不通过）：")
+        lines += [f"    - {f.format_text()}" for f in blocking[:30]]
+        if len(blocking) > 30:
+            lines.append(f"    …… 另有 {len(blocking) - 30} 个，运行 nianbao check 查看全部")
+    if not result.findings:
+        lines.append("  检查：通过 nianbao check 的全部检查")
+    if result.contact:
+        found = "，".join(f"{CONTACT_WORDS[k]}：{v}" for k, v in result.contact.items())
+        where = f"已写入新建的 {_show(result.agency_written, root)}" if result.agency_written else "可核对后填入 agency.yaml"
+        lines.append(f"  开头段落中的联系方式（{where}）：{found}")
+    elif result.agency_written:
+        lines.append(f"  已新建 {_show(result.agency_written, root)}，请补全机关信息")
+    return lines
+
+
+def _show(path: Path | None, root: Path) -> str:
+    if path is None:
+        return ""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
