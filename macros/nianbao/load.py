@@ -226,9 +226,16 @@ def _schema_findings(
             message = _message_of(e)
         where = f"{dotted}（{title}）" if title else dotted
         placed.append((loc, Finding(rel, pos.line, pos.col, code, "error", message, fix, where)))
-    # A block written in the other format lacks every key of this one: its V-1 lines already say so.
+    # A block written in the other format lacks this format's keys and holds values shaped for the
+    # other one: its V-1 lines already say what is wrong, the rest would only be noise.
     other_format = {loc[:-1] for loc, f in placed if f.code == "V-1"}
-    return [f for loc, f in placed if not (f.code == "S002" and loc[:-1] in other_format)]
+    if not other_format:
+        return [f for _, f in placed]
+    return [
+        f
+        for loc, f in placed
+        if f.code == "V-1" or not (loc[:-1] in other_format and (f.code == "S002" or (other is not None and _titles(other, loc, strict=True))))
+    ]
 
 
 def _year_text(smap: SourceMap, version: L.FormatVersion) -> str:
