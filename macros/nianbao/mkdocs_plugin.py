@@ -20,12 +20,15 @@ from mkdocs.structure.pages import Page as MkPage
 from .downloads import portal_downloads, report_downloads
 from .pages import Page, portal_pages
 from .portal import Portal, build_portal
+from .search import SearchIndexError, index_site
+from .theme import material_search_on, unused
 
 log = get_plugin_logger("nianbao")
 
 
 class NianbaoConfig(Config):
     data_dir = c.Type(str, default="data")
+    search_index = c.Type(bool, default=True)  # build the Pagefind index after the site
 
 
 class NianbaoPlugin(BasePlugin[NianbaoConfig]):
@@ -57,6 +60,9 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         downloads = [d for doc in self.portal.reports for d in report_downloads(self.portal, doc)]
         for download in [*downloads, *portal_downloads(self.portal)]:
             files.append(File.generated(config, download.path, content=download.build()))
+        material_search = material_search_on(config.plugins)
+        for file in [f for f in files if unused(f.src_uri, material_search)]:
+            files.remove(file)
         return files
 
     @event_priority(-100)  # after mkdocs-macros, so the title from data is never rendered as a template
@@ -76,3 +82,9 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")
         if archived:
             log.info(f"历史报告中有 {len(archived)} 处按原样保留的问题，见上方列表。")
+        if self.config.search_index:
+            try:
+                index_site(Path(config.site_dir))
+            except SearchIndexError as e:
+                raise PluginError(str(e)) from e
+            log.info("已生成搜索索引（pagefind/）。")

@@ -1,0 +1,239 @@
+"""The portal in a real browser: Debian's Chromium driven by Playwright, the built site served on 127.0.0.1.
+
+Every request the pages make is intercepted: anything not addressed to the
+local server fails the test. axe-core (tests/browser/node_modules, installed
+by `.ci/run`) is injected into the page under test only; it is never part of
+the site. Screenshots go to test-artifacts/.
+
+Without /usr/bin/chromium the tests skip locally with the reason printed; with
+the environment variable CI set they fail instead, so CI cannot skip them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import REPO, Build
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO / "test-artifacts"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+REPORT = "reports/zhangshu-jgswj/2020/"
+REPORT_TITLE = "樟树市机关事务管理局2020年政府信息公开工作年度报告"
+AGENCY = "agencies/zhangshu-jgswj/"
+YEAR = "years/2020/"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _missing(what: str, how: str) -> None:
+    reason = f"{what} 不存在，浏览器测试无法运行（{how}）"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}；CI 中不允许跳过。")
+    print(reason)
+    pytest.skip(reason)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(repo_site: Build) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(repo_site.site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _missing(str(CHROMIUM), "请运行 apt-get install chromium，或运行 .ci/run")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Tab:
+    """A browser page whose every request is checked: only 127.0.0.1 is allowed."""
+
+    def __init__(self, browser: Any, base_url: str, **context: Any) -> None:
+        self.base = base_url
+        self.host = urlsplit(base_url).netloc
+        self.context = browser.new_context(**context)
+        self.foreign: list[str] = []
+        self.requests: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.netloc == self.host:
+            self.requests.append(url)
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def goto(self, path: str) -> Any:
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.ok, path
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+        assert self.foreign == [], f"请求了本站以外的地址：{self.foreign}"
+        assert self.errors == [], f"页面脚本出错：{self.errors}"
+
+
+@pytest.fixture
+def tab(browser: Any, base_url: str) -> Iterator[Tab]:
+    t = Tab(browser, base_url, viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    yield t
+    t.close()
+
+
+@pytest.fixture
+def phone(browser: Any, base_url: str) -> Iterator[Tab]:
+    t = Tab(browser, base_url, viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN")
+    yield t
+    t.close()
+
+
+def _shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_home_to_year_to_report(tab: Tab) -> None:
+    page = tab.goto("")
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    page.locator(".nb-home").get_by_role("link", name="2020年度", exact=True).click()
+    page.wait_for_url("**/" + YEAR)
+    assert page.locator("h1").inner_text() == "2020年度政府信息公开工作年度报告"
+    page.get_by_role("link", name=REPORT_TITLE).click()
+    page.wait_for_url("**/" + REPORT)
+    assert page.locator("h1").inner_text() == REPORT_TITLE
+    crumbs = page.locator(".nb-breadcrumbs li").all_inner_texts()
+    assert crumbs == ["首页", "按机关浏览", "樟树市机关事务管理局", "2020年度报告"]
+
+
+def test_chinese_query_in_the_header_search_finds_the_report(tab: Tab) -> None:
+    page = tab.goto("")
+    box = page.locator(".md-header__inner #nb-header-search-input")
+    box.click()
+    box.press_sequentially("机关事务", delay=50)
+    hit = page.locator("#nb-header-search-results a", has_text=REPORT_TITLE).first
+    hit.wait_for(state="visible", timeout=15000)
+    assert hit.get_attribute("href").rstrip("/").endswith(REPORT.rstrip("/"))
+    _shot(page, "search-header")
+    fetched = [u for u in tab.requests if "/pagefind/" in u]
+    assert any(u.endswith(".pf_fragment") for u in fetched), fetched
+    hit.click()
+    page.wait_for_url("**/" + REPORT)
+
+
+def test_search_page_shows_results_for_the_query(tab: Tab) -> None:
+    page = tab.goto("search/?q=樟树")
+    page.locator("#nb-search-results a", has_text=REPORT_TITLE).first.wait_for(timeout=15000)
+    assert page.locator(".nb-search-page input[name=q]").input_value() == "樟树"
+
+
+def test_report_tables_fit_a_phone_screen(phone: Tab) -> None:
+    page = phone.goto(REPORT)
+    width = page.evaluate("window.innerWidth")
+    assert width == 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "页面本身出现了横向滚动"
+    wraps = page.locator(".nb-table-wrap")
+    assert wraps.count() == 3
+    for i in range(wraps.count()):
+        wrap = wraps.nth(i)
+        wrap.scroll_into_view_if_needed()
+        assert wrap.locator("table").is_visible()
+        box = wrap.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5
+        # Scrolled to either end, the table's edges come into the box: nothing is cut off.
+        edges = wrap.evaluate(
+            """w => { const t = w.querySelector('table'); const r = () => [t.getBoundingClientRect(), w.getBoundingClientRect()];
+                 w.scrollLeft = 0; const [t0, w0] = r(); w.scrollLeft = w.scrollWidth; const [t1, w1] = r();
+                 return {left: t0.left - w0.left, right: w1.right - t1.right, overflow: getComputedStyle(w).overflowX}; }"""
+        )
+        assert edges["left"] >= -0.5 and edges["right"] >= -0.5, edges
+        assert edges["overflow"] in ("auto", "scroll")
+    page.evaluate("window.scrollTo(0, 0)")
+    _shot(page, "report-375px")
+
+
+def test_report_prints_on_a4_with_complete_tables(tab: Tab) -> None:
+    page = tab.goto(REPORT)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 703, "height": 1000})  # A4 minus 12 mm margins at 96 dpi
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".nb-breadcrumbs").is_visible()
+    for t in page.locator("table.nb-table").all():
+        fit = t.evaluate("t => ({table: t.getBoundingClientRect().right, page: document.documentElement.clientWidth})")
+        assert fit["table"] <= fit["page"] + 0.5, fit
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "report-a4.pdf"), format="A4", prefer_css_page_size=True)
+
+
+def test_old_browsers_get_the_resize_observer_polyfill_from_this_site(browser: Any, base_url: str) -> None:
+    t = Tab(browser, base_url)
+    t.page.add_init_script("delete window.ResizeObserver")
+    t.goto(REPORT)
+    t.page.wait_for_load_state("networkidle")
+    assert any(u.endswith("resize-observer-polyfill/ResizeObserver.js") for u in t.requests), t.requests
+    assert t.page.evaluate("typeof window.ResizeObserver") == "function"
+    t.close()
+
+
+@pytest.mark.parametrize(("name", "path"), [("home", ""), ("year", YEAR), ("agency", AGENCY), ("report", REPORT), ("search", "search/")])
+def test_no_serious_accessibility_violation(tab: Tab, name: str, path: str) -> None:
+    if not AXE.exists():
+        _missing(str(AXE), "请运行 npm ci --prefix tests/browser")
+    page = tab.goto(path)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    bad = [
+        f"{v['id']}（{v['impact']}）：{v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    _shot(page, name)
+    assert bad == []
+
+
+def test_focus_is_visible(tab: Tab) -> None:
+    page = tab.goto(REPORT)
+    link = page.locator(".nb-breadcrumbs a").first
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    outline = link.evaluate("a => { const s = getComputedStyle(a); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    assert outline[0] != "none" and outline[1] >= 2, outline
