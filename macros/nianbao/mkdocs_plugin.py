@@ -7,6 +7,7 @@ into MkDocs' events. The page bodies themselves are produced by the
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from .search import SearchIndexError, index_site
 from .theme import material_search_on, unused
 
 log = get_plugin_logger("nianbao")
+# Set by `nianbao preview` (commands/preview.py): data errors are shown but do not stop the build.
+PREVIEW_ENV = "NIANBAO_PREVIEW"
 
 
 class NianbaoConfig(Config):
@@ -44,7 +47,10 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             else:
                 # Warnings and archived reports' findings are listed, not fatal: INFO keeps --strict for real problems.
                 log.info(finding.format_text())
-        if self.portal.blocked:
+        if self.portal.blocked and os.environ.get(PREVIEW_ENV) == "1":
+            # `nianbao preview`: the clerk sees the page while still fixing it; a real build still stops.
+            log.warning("预览模式：数据还有错误（见上方），页面仅供预览，改正前不能发布。")
+        elif self.portal.blocked:
             errors = sum(1 for f in self.portal.findings if f.blocks)
             raise PluginError(f"数据检查发现 {errors} 个错误，构建已停止，未发布任何页面。请按上面的提示改正后重新构建（可先运行 nianbao check）。")
         self.pages = {page.src_uri: page for page in portal_pages(self.portal)}

@@ -21,13 +21,14 @@ import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import yaml
 from pydantic import ValidationError
 
 from .load import AGENCY_FILES, SLUG
 from .model import Agency
+from .siteconfig import lookup, read_config
 from .source import SourceProblem, decode, parse
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
@@ -101,27 +102,15 @@ def normalize_owner(owner: str) -> str:
     return text
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold tags such as !ENV or !!python/name; ownership only needs plain values."""
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    return None
-
-
-_ConfigLoader.add_multi_constructor("!", _any_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
-
-
 def portal_maintainers(tree: Tree, config: str = "mkdocs.yml") -> list[str]:
     raw = tree.read(config)
     if raw is None:
         return []
     try:
-        values = yaml.load(raw.decode("utf-8"), Loader=_ConfigLoader)  # a SafeLoader subclass
+        values = read_config(raw.decode("utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise OwnershipError(f"无法读取 {config}：{err}") from None
-    listed = (((values or {}).get("extra") or {}).get("nianbao") or {}).get("maintainers") or []
+    listed = lookup(values, "extra", "nianbao", "maintainers") or []
     if isinstance(listed, str):
         listed = [listed]
     return [normalize_owner(str(o)) for o in listed]
