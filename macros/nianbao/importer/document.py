@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 class Cell:
     text: str
     where: str
+    # True for a cell of a real table row (web page, Word, tab-separated text): within its
+    # row, a cell after the row label is a figure even when it cannot be read as one.
+    grid: bool = False
 
 
 @dataclass(frozen=True)

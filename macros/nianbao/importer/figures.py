@@ -33,7 +33,7 @@ def stream_of(blocks: Iterable[Block]) -> Stream:
     for block in blocks:
         if isinstance(block, Table):
             for row in block.rows:
-                items.extend(row)
+                items.extend(Cell(c.text, c.where, grid=True) for c in row)
                 items.append(None)
         elif isinstance(block, Paragraph):
             items.extend(split_line(block))
@@ -92,9 +92,15 @@ def read_rows(stream: Stream, rows: LabelIndex[T], structure: LabelIndex[str], t
                 found[current.target] = current
         current = None
 
-    for item in stream:
+    queue = list(stream)
+    while queue:
+        item = queue.pop(0)
         if item is None:
             close()
+            continue
+        parts = _parts(item, rows, structure)
+        if parts:  # "（三）不予公开 1.属于国家秘密" on one line of a PDF copy
+            queue[:0] = parts
             continue
         if is_valueish(item.text):
             if current is not None:
@@ -108,8 +114,11 @@ def read_rows(stream: Stream, rows: LabelIndex[T], structure: LabelIndex[str], t
             out.variant(table, item, match)
             current = RowRead(match.target, item)
             continue
-        close()
         s = structure.match(item.text)
+        if s is None and item.grid and current is not None and current.target is not None:
+            current.values.append(item)  # an unreadable cell in the row ("见附件"): noted when read
+            continue
+        close()
         if s is not None:
             out.variant(table, item, s)
         elif found:  # text after the first national row: a row of its own, never part of another
@@ -120,6 +129,16 @@ def read_rows(stream: Stream, rows: LabelIndex[T], structure: LabelIndex[str], t
             message = f"{table}中“{row.label.text}”不是国家格式的行，其后 {len(row.values)} 个数未导入（本地增加的行不进国家表格）"
             out.add(Note("notice", row.label.where, message))
     return found
+
+
+def _parts(item: Cell, rows: LabelIndex[Any], structure: LabelIndex[str]) -> list[Cell | None]:
+    """Several labels in one cell, split at spaces, when the whole is no label but each part is."""
+    words = item.text.split()
+    if len(words) < 2 or rows.match(item.text) or structure.match(item.text) or rows.match_unnumbered(item.text):
+        return []
+    if all(rows.match(w) or structure.match(w) or rows.match_unnumbered(w) for w in words):
+        return [Cell(w, item.where) for w in words]
+    return []
 
 
 def _values(row: RowRead[Any], expected: int) -> list[Cell]:
@@ -216,6 +235,7 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
     comments: dict[tuple[str, ...], str] = {}
     zero_balance = found and _all_zero(rows, [("received",), ("carried_over",)])
     deduced: list[tuple[str, str, int | None]] = []
+    blank_totals: list[tuple[str, str]] = []
     for row in body:
         read = rows.get(row.path)
         values = _values(read, 7) if read else []
@@ -226,7 +246,7 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
         elif len(values) == 7:
             for key, cell in zip(T3_KEYS, values, strict=True):
                 if key == "total" and not normal(cell.text):
-                    out.add(Note("zero", cell.where, f"{name}的总计为空白：不照录为 0，省略后由系统按六类申请人之和计算"))
+                    blank_totals.append((cell.where, row.label))
                     continue
                 cells[key] = _read(cell, "count", f"{name}·{L.T3_COLUMNS[key]}", out).value
         elif zero_balance and all(normal(c.text) in ("0",) for c in values):
@@ -240,6 +260,10 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
             cells = {k: PLACEHOLDER for k in L.T3_PARTS}
             comments[("applications", *row.path)] = "待填写：原文无法读取"
         _put(data, row.path, cells)
+    if blank_totals:
+        where = blank_totals[0][0] + (f"至{blank_totals[-1][0]}" if len(blank_totals) > 1 else "")
+        labels = "、".join(f"“{label}”" for _, label in blank_totals)
+        out.add(Note("zero", where, f"表三 {len(blank_totals)} 行的总计为空白：{labels}。总计可由各项推出，不照录为 0，省略后由系统按六类申请人之和计算"))
     if deduced:
         counts = "、".join(sorted({f"{n} 个" if n is not None else "整行缺失" for _, _, n in deduced}))
         rows_text = "、".join(f"“{label}”" for _, label, _ in deduced)
@@ -288,10 +312,12 @@ def table4(stream: Stream, out: Collector) -> TableResult:
         # One row (or, without row breaks, the whole stream): the figures after its last label.
         last = max((i for i, c in enumerate(row) if not is_valueish(c.text)), default=-1)
         for cell in row[: last + 1]:
-            match = structure.match(cell.text)
-            if match is not None:
-                labelled = True
-                out.variant("表四", cell, match)
+            whole = structure.match(cell.text)
+            parts = [(cell, whole)] if whole else [(Cell(w, cell.where), structure.match(w)) for w in cell.text.split()]
+            for part, match in parts:
+                if match is not None:
+                    labelled = True
+                    out.variant("表四", part, match)
         tail = row[last + 1 :]
         if labelled and any(normal(c.text) for c in tail):
             values.extend(tail)

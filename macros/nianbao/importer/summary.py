@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .notes import KIND_WORDS
+from .notes import KIND_WORDS, PLACEHOLDER
 from .run import ImportResult
 
 CONTACT_WORDS = {
@@ -31,7 +31,8 @@ def summary_lines(result: ImportResult, root: Path) -> list[str]:
             lines += [f"    - {n.where + '：' if n.where else ''}{n.message}" for n in notes]
     if result.placeholders:
         lines.append(f"  待填写：{result.placeholders} 格写为“待填写”，填好之前 nianbao check 不通过")
-    blocking = [f for f in result.findings if f.blocks]
+    # Errors on "待填写" cells are counted in the line above, not listed one by one.
+    blocking = [f for f in result.findings if f.blocks and f"“{PLACEHOLDER}”" not in f.message]
     kept = [f for f in result.findings if not f.blocks]
     if kept:
         lines.append(f"  勾稽与一致性检查（{len(kept)}，按原文保留，不阻止发布）：")
@@ -41,6 +42,8 @@ def summary_lines(result: ImportResult, root: Path) -> list[str]:
         lines += [f"    - {f.format_text()}" for f in blocking[:30]]
         if len(blocking) > 30:
             lines.append(f"    …… 另有 {len(blocking) - 30} 个，运行 nianbao check 查看全部")
+    if result.placeholders and not blocking:
+        lines.append("  检查：除“待填写”的格外，没有其他必须处理的错误")
     if not result.findings:
         lines.append("  检查：通过 nianbao check 的全部检查")
     if result.contact:

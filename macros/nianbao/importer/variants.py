@@ -99,7 +99,8 @@ class LabelIndex(Generic[T]):
             m = re.fullmatch(r"(.+?)\((.+)\)", fixed)
             if m and m.group(1) in self.keys:
                 label, target = self.keys[m.group(1)]
-                return Match(target, label, f"带有括注“{m.group(2)}”")
+                note = re.search(r"[（(](.+)[）)]\s*$", text)
+                return Match(target, label, f"带有括注“{note.group(1) if note else m.group(2)}”")
         return None
 
     def match_unnumbered(self, text: str) -> Match[T] | None:
@@ -206,5 +207,5 @@ def section_heading(text: str) -> Match[str] | None:
     if "。" in title or len(title) > 30:
         return None
     if any(word in key(title) for word in SECTION_WORDS[section]):
-        return Match(section, canonical, "标题措辞与国家格式不同（如按《条例》第五十条的措辞）")
+        return Match(section, canonical, "措辞与国家格式不同，如按《条例》第五十条的措辞")
     return None
