@@ -169,6 +169,7 @@ _SCHEMA: dict[str, tuple[str, str | None, str]] = {
     "blank": ("S003", None, "没有请填 0"),
     "placeholder": ("S003", None, "没有请填 0"),
     "not_a_number": ("S003", None, "请改用阿拉伯数字，如 12"),
+    "quoted_number": ("S003", None, "数字不要加引号"),
     "fullwidth": ("S003", None, "请改为半角数字"),
     "unit_in_cell": ("S008", None, "只填数字，单位由表头说明"),
     "negative": ("S004", None, "请填写 0 或正数"),
@@ -198,6 +199,7 @@ def _schema_findings(
     version: L.FormatVersion | None = None,
 ) -> list[Finding]:
     placed: list[tuple[tuple[Any, ...], Finding]] = []
+    suggestions: list[tuple[tuple[Any, ...], str]] = []
     for e in err.errors(include_url=False):
         loc = tuple(e["loc"])
         kind = e["type"]
@@ -218,14 +220,20 @@ def _schema_findings(
                 near = difflib.get_close_matches(key, _field_names(model, loc[:-1]), n=1, cutoff=0.6)
                 if near:
                     fix = f"是不是“{near[0]}”？"
+                    suggestions.append((loc, near[0]))
         elif kind == "missing":
             pos = smap.value(loc[:-1])
         else:
             pos = smap.value(loc)
         if message is None:
             message = _message_of(e)
+        if kind in _OWN_WORDS and (e.get("ctx") or {}).get("fix"):
+            fix = e["ctx"]["fix"]
         where = f"{dotted}（{title}）" if title else dotted
         placed.append((loc, Finding(rel, pos.line, pos.col, code, "error", message, fix, where)))
+    # "licencing" unknown (did you mean "licensing"?) already tells the clerk that "licensing" is missing.
+    suggested = {(*loc[:-1], hint) for loc, hint in suggestions}
+    placed = [(loc, f) for loc, f in placed if not (f.code == "S002" and loc in suggested)]
     # A block written in the other format lacks this format's keys and holds values shaped for the
     # other one: its V-1 lines already say what is wrong, the rest would only be noise.
     other_format = {loc[:-1] for loc, f in placed if f.code == "V-1"}
@@ -242,6 +250,10 @@ def _year_text(smap: SourceMap, version: L.FormatVersion) -> str:
     return "2019、2020 年度" if version == "2019" else "2021 年度起"
 
 
+# Error kinds raised by the model's own value types: their message and fix are the model's words.
+_OWN_WORDS = {"blank", "placeholder", "quoted_number", "not_a_number", "fullwidth", "unit_in_cell", "negative", "decimal_count", "markup"}
+
+
 def _message_of(e: Any) -> str:
     kind = e["type"]
     ctx = e.get("ctx") or {}
@@ -251,7 +263,7 @@ def _message_of(e: Any) -> str:
         return f"数值应不小于 {ctx.get('ge')}"
     if kind == "less_than_equal":
         return f"数值应不大于 {ctx.get('le')}"
-    if kind in {"blank", "placeholder", "not_a_number", "fullwidth", "unit_in_cell", "negative", "decimal_count", "markup"}:
+    if kind in _OWN_WORDS:
         return str(e["msg"])
     return f"取值不正确（{e['msg']}）"
 

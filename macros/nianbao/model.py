@@ -29,74 +29,77 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "01234
 _PLACEHOLDERS = {"-", "/", "—", "－", "／", "——", "无", "空"}
 
 
-def _number_text_error(value: str, expected: str) -> PydanticCustomError:
+def _error(kind: str, message: str, fix: str, **ctx: Any) -> PydanticCustomError:
+    # The fix travels in the context: the loader prints message and fix apart, as every finding does.
+    return PydanticCustomError(kind, message, {**ctx, "fix": fix.format(**ctx)})
+
+
+def _number_text_error(value: str, expected: str, fix: str) -> PydanticCustomError:
     text = value.strip()
     if text == "":
-        return PydanticCustomError("blank", "此处不能留空（没有请填 0）")
+        return _error("blank", "此处不能留空", "没有请填 0")
     if text in _PLACEHOLDERS:
-        return PydanticCustomError("placeholder", "不能用“{text}”代替数字（没有请填 0）", {"text": text})
+        return _error("placeholder", "不能用“{text}”代替数字", "没有请填 0", text=text)
+    if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", text):
+        return _error("quoted_number", "数字“{text}”加了引号，会被当作文字", "数字不要加引号，请直接写 {text}", text=text)
     half = text.translate(_FULLWIDTH_DIGITS)
-    if half != text and re.fullmatch(r"-?\d+(\.\d+)?", half):
-        return PydanticCustomError("fullwidth", "“{text}”使用了全角数字（请改为半角数字 {half}）", {"text": text, "half": half})
-    unit = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(\S+)", half)
+    if half != text and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", half):
+        return _error("fullwidth", "“{text}”使用了全角数字", "请改为半角数字 {half}", text=text, half=half)
+    unit = re.fullmatch(r"(-?[0-9]+(?:\.[0-9]+)?)\s*([^0-9\s.].*)", half)
     if unit:
-        return PydanticCustomError(
-            "unit_in_cell",
-            "“{text}”中带有单位或文字（只填数字 {number}，单位由表头说明）",
-            {"text": text, "number": unit.group(1)},
-        )
-    return PydanticCustomError("not_a_number", "“{text}”不是{expected}（请改用阿拉伯数字，如 12）", {"text": text, "expected": expected})
+        return _error("unit_in_cell", "“{text}”中带有单位或文字", "只填数字 {number}，单位由表头说明", text=text, number=unit.group(1))
+    return _error("not_a_number", "“{text}”不是{expected}", fix, text=text, expected=expected)
 
 
 def _count(value: Any) -> int:
     if value is None:
-        raise PydanticCustomError("blank", "此处不能留空（没有请填 0）")
+        raise _error("blank", "此处不能留空", "没有请填 0")
     if isinstance(value, bool):
-        raise PydanticCustomError("not_a_number", "应为件数（请填写非负整数，如 0 或 12）")
+        raise _error("not_a_number", "应为件数", "请填写 0 或正整数，如 12")
     if isinstance(value, int):
         if value < 0:
-            raise PydanticCustomError("negative", "件数不能为负数 {value}（请填写 0 或正整数）", {"value": value})
+            raise _error("negative", "件数不能为负数 {value}", "请填写 0 或正整数", value=value)
         return value
     if isinstance(value, Decimal):
-        raise PydanticCustomError("decimal_count", "件数应为整数，不能是 {value}（请填写整数）", {"value": str(value)})
+        raise _error("decimal_count", "件数应为整数，不能是 {value}", "请填写整数", value=str(value))
     if isinstance(value, str):
-        raise _number_text_error(value, "件数")
-    raise PydanticCustomError("not_a_number", "应为件数（请填写非负整数，如 0 或 12）")
+        raise _number_text_error(value, "件数", "请改用阿拉伯数字，如 12")
+    raise _error("not_a_number", "应为件数", "请填写 0 或正整数，如 12")
 
 
 def _signed(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\+\d+", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"\+[0-9]+", value.strip()):
         return int(value)
     if value is None:
-        raise PydanticCustomError("blank", "此处不能留空（没有增减请填 0）")
+        raise _error("blank", "此处不能留空", "没有增减请填 0")
     if isinstance(value, Decimal):
-        raise PydanticCustomError("decimal_count", "增减数应为整数，不能是 {value}（请填写整数，减少用负数如 -8）", {"value": str(value)})
+        raise _error("decimal_count", "增减数应为整数，不能是 {value}", "请填写整数，减少用负数，如 -8", value=str(value))
     if isinstance(value, str):
-        raise _number_text_error(value, "整数")
-    raise PydanticCustomError("not_a_number", "应为整数（减少用负数，如 -8）")
+        raise _number_text_error(value, "整数", "请改用阿拉伯数字，减少用负数，如 -8")
+    raise _error("not_a_number", "应为整数", "请填写整数，减少用负数，如 -8")
 
 
 def _amount(value: Any) -> Decimal:
     if isinstance(value, bool) or value is None:
-        raise PydanticCustomError("blank", "此处不能留空（没有请填 0）")
+        raise _error("blank", "此处不能留空", "没有请填 0")
     if isinstance(value, int):
         value = Decimal(value)
     if isinstance(value, Decimal):
         if value < 0:
-            raise PydanticCustomError("negative", "金额不能为负数 {value}（请填写 0 或正数）", {"value": str(value)})
+            raise _error("negative", "金额不能为负数 {value}", "请填写 0 或正数", value=str(value))
         return value
     if isinstance(value, str):
-        raise _number_text_error(value, "金额")
-    raise PydanticCustomError("not_a_number", "应为金额（请填写数字，如 12.5）")
+        raise _number_text_error(value, "金额", "请改用阿拉伯数字，如 12.5")
+    raise _error("not_a_number", "应为金额", "请填写数字，如 12.5")
 
 
 def _safe_line(value: Any) -> Any:
     # Names and titles end up in <title>, navigation and breadcrumbs, which the
     # theme prints without escaping: markup characters are refused up front.
     if isinstance(value, str) and re.search(r"[<>]|\{\{|\{%|\{#", value):
-        raise PydanticCustomError("markup", "名称和标题中不能含有 < > 或 {{{{ {{% 等标记字符（请删去这些字符）")
+        raise _error("markup", "名称和标题中不能含有 < > 或 {{{{ {{% 等标记字符", "请删去这些字符")
     return value
 
 

@@ -132,15 +132,10 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> SourceProblem:
         return SourceProblem("Y002", line, col, "使用了制表符（Tab）缩进", "YAML 只能用空格缩进，请把 Tab 换成空格")
     if "expected a single document" in str(err):
         return SourceProblem("Y001", line, col, "文件中有多个 YAML 文档（出现了 ---）", "一个文件只放一份报告，请删除多余的 ---")
-    detail = {
-        "mapping values are not allowed here": "此处不能出现冒号“:”",
-        "could not find expected ':'": "缺少冒号“:”",
-        "did not find expected key": "缩进不一致或缺少键名",
-        "found character that cannot start any token": "出现了不能作为开头的字符",
-        "found unexpected end of stream": "引号或括号没有闭合",
-        "did not find expected node content": "缺少内容",
-        "found undefined alias": "使用了未定义的别名",
-    }.get(problem.split(" (")[0], problem)
+    detail = next((zh for en, zh in _SYNTAX_PROBLEMS if problem.startswith(en)), None)
+    if detail is None:
+        # An unusual parser message: say it in Chinese and keep libyaml's words as a hint.
+        detail = f"无法解析（解析器提示：{problem}）" if problem else "无法解析"
     return SourceProblem(
         "Y001",
         line,
@@ -148,6 +143,27 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> SourceProblem:
         f"YAML 语法错误：{detail}",
         "请检查这一行及上一行的缩进、冒号和引号；含冒号或 # 的文字请用引号括起来",
     )
+
+
+# libyaml's (and PyYAML's) problem texts, by prefix, in the words a clerk understands.
+_SYNTAX_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "此处不能出现冒号“:”（文字中含冒号时请给整段文字加引号）"),
+    ("could not find expected ':'", "缺少冒号“:”"),
+    ("did not find expected key", "缩进不一致或缺少键名"),
+    ("did not find expected '-' indicator", "列表项的缩进不一致"),
+    ("block sequence entries are not allowed", "此处不能开始列表项“- ”"),
+    ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或缺少逗号"),
+    ("did not find expected ',' or '}'", "花括号 { } 没有闭合，或缺少逗号"),
+    ("found character that cannot start any token", "出现了不能作为开头的字符（如 @ 或 `，请给整段文字加引号）"),
+    ("found unexpected end of stream", "引号或括号没有闭合"),
+    ("found unknown escape character", "双引号中的反斜杠“\\”后面的字符无效（请改用单引号或去掉反斜杠）"),
+    ("did not find expected node content", "缺少内容"),
+    ("did not find expected alphabetic or numeric character", "& 或 * 后面缺少名称（文字中含 & 或 * 时请加引号）"),
+    ("found undefined alias", "使用了未定义的别名"),
+    ("found undefined tag handle", "出现了无法识别的“!”标记（文字以 ! 开头时请加引号）"),
+    ("found unexpected document indicator", "出现了文档分隔符（--- 或 ...）"),
+    ("found a tab character", "使用了制表符（Tab）"),
+)
 
 
 class _Builder:
