@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, codeowners, import_reports, new, new_agency, owners_check, preview
+from .commands import check, codeowners, export, import_reports, new, new_agency, owners_check, preview
 
 # Each module registers one subcommand; add new ones here.
-COMMANDS = (check, new, new_agency, codeowners, owners_check, import_reports, preview)
+COMMANDS = (check, new, new_agency, codeowners, owners_check, import_reports, preview, export)
 
 
 def build_parser() -> argparse.ArgumentParser:
