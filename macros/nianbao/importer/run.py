@@ -105,7 +105,7 @@ def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, fo
     folder = data_dir / result.agency_id
     target = folder / f"{result.year}.yaml"
     if target.exists() and not force:
-        raise ImportProblem(f"{_show(target, data_dir)} 已存在，未覆盖（确需覆盖请加 --force）")
+        raise ImportProblem(f"{_show(target, data_dir.parent)} 已存在，未覆盖（确需覆盖请加 --force）")
 
     comments = {**t2.comments, **t3.comments, **t4.comments}
     draft = Draft(
