@@ -12,9 +12,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+
 from conftest import FIXTURES, REPO, make_project, run_build
 from htmltable import grid, lookup, tables
-
 from nianbao import labels as L
 from nianbao.cli import main
 from nianbao.importer import PLACEHOLDER, import_file
@@ -39,7 +39,7 @@ def _report(path: Path, agency: str = "zhangshu-jgswj"):
 
 
 def test_seed_figures_equal_the_hand_transcription(seed_import) -> None:
-    root, result = seed_import
+    root, _ = seed_import
     imported = _report(root / "data" / "zhangshu-jgswj" / "2020.yaml")
     seed = _report(REPO / "data" / "zhangshu-jgswj" / "2020.yaml")
     assert imported.active_disclosure == seed.active_disclosure
