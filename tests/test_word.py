@@ -474,3 +474,39 @@ def test_libreoffice_pdf_tables_fit_the_page(report: tuple[Portal, ReportDoc], t
     # The rightmost columns (总计 of tables 三 and 四) are on the page, right of everything else in their rows.
     totals = [w for w in cells if w.text == "总计"]
     assert len(totals) >= 4 and max(w.x1 for w in totals) > right - 40
+
+
+# --------------------------------------------------------------------------
+# nianbao export --docx
+# --------------------------------------------------------------------------
+
+
+def test_export_docx_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from nianbao.cli import main
+
+    files = [str(SEED / "2020.yaml"), str(SAMPLE_2021 / "2022.yaml")]
+    assert main(["--root", str(REPO), "export", "--docx", *files, "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shili-gaj-2022.docx", "zhangshu-jgswj-2020.docx"]
+    portal = portal_of(SAMPLE_2021, tmp_path / "p")
+    assert (tmp_path / "shili-gaj-2022.docx").read_bytes() == report_docx(portal, portal.reports[0])
+    err = capsys.readouterr().err
+    assert f"已生成 Word 文档：{tmp_path / 'shili-gaj-2022.docx'}" in err
+
+
+def test_export_docx_refuses_a_report_with_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from nianbao.cli import main
+
+    folder = tmp_path / "data" / "shili-gaj"
+    shutil.copytree(SAMPLE_2021, folder)
+    text = (folder / "2022.yaml").read_text(encoding="utf-8").replace("total: 8007}", "total: 8000}")
+    (folder / "2022.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--root", str(tmp_path), "export", "--docx", str(folder / "2022.yaml"), str(tmp_path / "2023.yaml"), "--out", str(out)]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err.splitlines()
+    printed = [line for line in err if line.startswith("data/shili-gaj/2022.yaml:")]
+    assert any("[R3-3]" in line for line in printed), printed  # the row total written wrong
+    assert err[-2:] == [
+        f"{folder / '2022.yaml'}: 数据检查有 {len(printed)} 个错误，未生成 Word 文档（请按上面的提示改正后重试）",
+        f"{tmp_path / '2023.yaml'}: 找不到文件（请检查路径，如 data/机关代码/2021.yaml）",
+    ]
