@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..downloads import Download, portal_downloads, report_downloads
 from ..portal import Portal, build_portal
+from ..word.files import main as export_docx
 
 DEFAULT_OUT = "export"
 
@@ -81,8 +82,6 @@ def write(files: list[Download], out: Path) -> int:
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     if getattr(args, "docx", None):
-        from ..word.files import main as export_docx
-
         return export_docx(args.docx, args.out, root)
     portal = build_portal(root / "data", root)
     if portal.blocked:
