@@ -6,15 +6,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, codeowners, export, import_reports, new, new_agency, owners_check, preview
+from .argparse_zh import ChineseArgumentParser
+from .commands import check, codeowners, export, import_reports, new, new_agency, owners_check, preview, schema
 
 # Each module registers one subcommand; add new ones here.
-COMMANDS = (check, new, new_agency, codeowners, owners_check, import_reports, preview, export)
+COMMANDS = (check, new, new_agency, codeowners, owners_check, import_reports, preview, export, schema)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告门户工具")
-    parser.add_argument("--root", default=".", help="门户项目根目录（含 mkdocs.yml 和 data/），默认当前目录")
+    parser = ChineseArgumentParser(prog="nianbao", description="政府信息公开工作年度报告门户工具")
+    parser.add_argument("--root", default=".", metavar="目录", help="门户项目根目录（含 mkdocs.yml 和 data/），默认当前目录")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for command in COMMANDS:
         command.register(sub)
