@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import exports
-from .downloads import PORTAL_PROVIDERS, REPORT_PROVIDERS, Download, report_downloads
+from .downloads import PORTAL_PROVIDERS, REPORT_PROVIDERS, Download, portal_downloads, report_downloads
 from .figures import TABLE_TITLES, TABLES
 from .findings import Finding
 from .load import ReportDoc
@@ -130,7 +130,7 @@ def portal_files(portal: Portal) -> list[Download]:
         out.append(Download(portal_file("xlsx", year), f"{year}年度 XLSX", _once(portal, f"{year}.xlsx", lambda d=docs: exports.workbook_xlsx(portal, d))))
 
     def index() -> bytes:
-        files = [{"label": d.label, "path": d.path} for d in out]
+        files = [{"label": d.label, "path": d.path} for d in portal_downloads(portal) if d.path != portal_file("index")]
         return exports.index_json(portal, _index_entries(portal), files)
 
     out.append(Download(portal_file("index"), "报告索引 JSON（数据接口）", _once(portal, "index.json", index)))
