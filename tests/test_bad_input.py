@@ -347,6 +347,56 @@ CASES = [
         "检查了 0 份报告：1 个错误，0 个警告；1 个文件因错误未能读取。",
         id="F004",
     ),
+    pytest.param(
+        # a value of the wrong type: a date written in Chinese
+        report(edit(R, ("published_date: 2022-01-20", "published_date: 2022年1月20日"))),
+        1,
+        [
+            "data/ceshi-jyj/2021.yaml:5:17: 错误 [S006] published_date（发布日期）：日期格式不对 (请按 2022-01-20 的格式填写)",
+        ],
+        "检查了 0 份报告：1 个错误，0 个警告；1 个文件因错误未能读取。",
+        id="S006",
+    ),
+    pytest.param(
+        # a number where a block of fields belongs
+        report(edit(R, ("  regulations:         {issued: 0, repealed: 0, in_force: 3}", "  regulations: 3"))),
+        1,
+        [
+            "data/ceshi-jyj/2021.yaml:17:16: 错误 [S006] active_disclosure.regulations（二、主动公开政府信息情况 / 规章）：此处应为下一级字段（键: 值） (请参照示例文件在下一行缩进填写各项)",
+        ],
+        "检查了 0 份报告：1 个错误，0 个警告；1 个文件因错误未能读取。",
+        id="S006-block",
+    ),
+    pytest.param(
+        # markup in a title
+        report(edit(R, ("year: 2021\n", "year: 2021\ntitle: <b>测试市教育局2021年政府信息公开工作年度报告</b>\n"))),
+        1,
+        [
+            "data/ceshi-jyj/2021.yaml:5:8: 错误 [S007] title（标题）：名称和标题中不能含有 < > 或 {{ {% 等标记字符 (请删去这些字符)",
+        ],
+        "检查了 0 份报告：1 个错误，0 个警告；1 个文件因错误未能读取。",
+        id="S007",
+    ),
+    pytest.param(
+        # a report file directly under data/
+        {**report(R), "2021.yaml": R},
+        1,
+        [
+            "data/2021.yaml:1:1: 错误 [F006] 数据文件不在机关文件夹中 (请放到 data/<机关代码>/ 文件夹下)",
+        ],
+        "检查了 1 份报告：1 个错误，0 个警告。",
+        id="F006",
+    ),
+    pytest.param(
+        # a file name that is not a year
+        report(R, "2021年报.yaml"),
+        1,
+        [
+            "data/ceshi-jyj/2021年报.yaml:1:1: 错误 [F007] 无法识别的文件名“2021年报.yaml” (年报文件应以年度命名，如 2021.yaml；机关信息文件名为 agency.yaml)",
+        ],
+        "检查了 0 份报告：1 个错误，0 个警告；1 个文件因错误未能读取。",
+        id="F007",
+    ),
 ]
 
 

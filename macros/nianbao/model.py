@@ -99,7 +99,7 @@ def _safe_line(value: Any) -> Any:
     # Names and titles end up in <title>, navigation and breadcrumbs, which the
     # theme prints without escaping: markup characters are refused up front.
     if isinstance(value, str) and re.search(r"[<>]|\{\{|\{%|\{#", value):
-        raise _error("markup", "名称和标题中不能含有 < > 或 {{{{ {{% 等标记字符", "请删去这些字符")
+        raise _error("markup", "名称和标题中不能含有 < > 或 {{ {% 等标记字符", "请删去这些字符")
     return value
 
 
