@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
+SIZES ?= 1000 2500 20000
 # Reproducible builds: MkDocs stamps the sitemap with this time instead of "now".
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 
@@ -30,6 +31,9 @@ lint: $(VENV)/.installed
 test: $(VENV)/.installed ## run the whole test suite
 	$(BIN)/ruff check macros tests
 	$(BIN)/pytest
+
+bench: $(VENV)/.installed ## portal-scale benchmark (not part of make test); SIZES="1000 2500 20000"
+	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 clean:
 	rm -rf site $(VENV)

@@ -1,0 +1,136 @@
+"""The portal-scale benchmark (`make bench`): build synthetic portals and the stack's floor.
+
+For each size N it prints wall time, ms per report page, peak memory (RSS), the
+search index size and what a visitor downloads for one query; then the same
+for the floor: a plain MkDocs + Material site of N hand-written pages of the
+same size, same theme and same Pagefind search, and the ratio of the two.
+It also times the data layer (load, check, render) in-process.
+
+    .venv/bin/python bench/run.py --sizes 1000 2500 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from search_payload import measure  # noqa: E402
+from synth import write_portal  # noqa: E402
+
+from nianbao.portal import build_portal  # noqa: E402
+from nianbao.render import report_body  # noqa: E402
+from nianbao.search import index_site  # noqa: E402
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+QUERY = "依申请公开"
+
+
+@dataclass
+class Result:
+    wall: float
+    rss_mb: float
+    pages: int
+    index_kb: float
+    query_kb: float
+
+
+def _build(project: Path, site: Path, floor: bool) -> tuple[float, float]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.Popen([str(MKDOCS), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)], cwd=project, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if floor:  # the portal's plugin runs Pagefind inside the build; the floor runs it after
+        index_site(site)
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"构建失败：{project}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def _measure(project: Path, floor: bool) -> Result:
+    site = project / "site"
+    wall, rss = _build(project, site, floor)
+    pages = len(list(site.glob("reports/*/*/index.html")))
+    index = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
+    fetched = measure(site, QUERY)
+    return Result(wall, rss, pages, index / 1024, sum(n for _, n in fetched) / 1024)
+
+
+def _portal_project(root: Path, n: int) -> Path:
+    root.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", root)
+    for folder in ("docs", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    write_portal(root / "data", n)
+    return root
+
+
+def _floor_project(root: Path, portal: Path) -> Path:
+    """N hand-written pages holding the same report bodies, no nianbao, no macros."""
+    root.mkdir(parents=True)
+    shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    head = config.split("\nplugins:")[0].split("\nnav:")[0]
+    (root / "mkdocs.yml").write_text(head + "\nplugins: []\n", encoding="utf-8")
+    (root / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    built = build_portal(portal / "data", portal)
+    for doc in built.reports:
+        page = root / "docs" / "reports" / doc.agency_id / f"{doc.year}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(report_body(built, doc) + "\n", encoding="utf-8")
+    return root
+
+
+def _data_layer(portal: Path) -> tuple[float, float]:
+    start = time.perf_counter()
+    built = build_portal(portal / "data", portal)
+    loaded = time.perf_counter()
+    for doc in built.reports:
+        report_body(built, doc)
+    done = time.perf_counter()
+    n = len(built.reports)
+    return (loaded - start) * 1000 / n, (done - loaded) * 1000 / n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="nianbao 门户规模基准测试")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2500, 20000], help="报告数量")
+    parser.add_argument("--no-floor", action="store_true", help="不测静态页面基线")
+    args = parser.parse_args()
+    print(f"机器：{platform.machine()}，{os.cpu_count()} 核，Python {platform.python_version()}，{platform.platform()}")
+    header = f"{'报告数':>7} {'站点':<6} {'耗时(秒)':>9} {'毫秒/报告页':>10} {'峰值内存(MB)':>12} {'索引(KB)':>9} {'一次搜索下载(KB)':>15}"
+    rows: list[str] = []
+
+    def line(n: int, kind: str, r: Result) -> str:
+        per_page = r.wall * 1000 / r.pages
+        return f"{n:>7} {kind:<6} {r.wall:>9.1f} {per_page:>10.1f} {r.rss_mb:>12.0f} {r.index_kb:>9.0f} {r.query_kb:>15.1f}"
+
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            portal = _portal_project(Path(tmp) / "portal", n)
+            load_ms, render_ms = _data_layer(portal)
+            ours = _measure(portal, floor=False)
+            rows.append(line(ours.pages, "门户", ours))
+            rows.append(f"{'':>7} {'数据层':<6} 读取+检查 {load_ms:.2f} 毫秒/份，渲染 {render_ms:.2f} 毫秒/份，合计 {load_ms + render_ms:.2f} 毫秒/份")
+            if not args.no_floor:
+                floor = _measure(_floor_project(Path(tmp) / "floor", portal), floor=True)
+                rows.append(line(floor.pages, "基线", floor))
+                rows.append(f"{'':>7} {'比值':<6} 门户/基线 = {ours.wall / floor.wall:.2f}")
+        print(header, *rows, sep="\n", flush=True)
+        rows.clear()
+
+
+if __name__ == "__main__":
+    main()
