@@ -84,17 +84,17 @@ def grid(
     id: str,
     caption: str,
     row_header: str,
-    columns: Sequence[str],
+    columns: Sequence[str | tuple[str, str | None]],
     rows: Sequence[tuple[str, str | None, Sequence[S.Number | None]]],
     foot: tuple[str, Sequence[S.Number | None]] | None = None,
     sortable: bool = False,
 ) -> dict[str, Any]:
-    """A figure table: rows of (label, link or None, values)."""
+    """A figure table: columns as text or (text, link); rows of (label, link or None, values)."""
     return {
         "id": id,
         "caption": caption,
         "row_header": row_header,
-        "columns": list(columns),
+        "columns": [{"text": c, "href": None} if isinstance(c, str) else {"text": c[0], "href": c[1]} for c in columns],
         "rows": [{"label": label, "href": href, "cells": [_cell(v) for v in vs]} for label, href, vs in rows],
         "foot": {"label": foot[0], "cells": [_cell(v) for v in foot[1]]} if foot else None,
         "sortable": sortable,
@@ -116,11 +116,11 @@ def _year_label(year: int) -> str:
 
 
 def _totals_grid(id: str, caption: str, totals: Sequence[S.YearTotals], series: Sequence[S.Series], url: str) -> dict[str, Any]:
-    rows = [
-        (f"{t.year}年度", relative(url, statistics_year_url(t.year)), [t.totals[s.key].reports for s in series[:1]] + [t.value(s.key) for s in series])
-        for t in totals
-    ]
-    return grid(id, caption, "年度", ["报告数", *(s.label for s in series)], rows)
+    """One line per series, one column per year: few columns, so it reads on a phone too."""
+    columns = [(f"{t.year}年度", relative(url, statistics_year_url(t.year))) for t in totals]
+    rows = [("报告数", None, [t.totals[series[0].key].reports for t in totals])]
+    rows += [(s.label, None, [t.value(s.key) for t in totals]) for s in series]
+    return grid(id, caption, "项目", columns, rows)
 
 
 def _format_section(totals: Sequence[S.YearTotals], version: L.FormatVersion, url: str) -> dict[str, Any] | None:
@@ -255,8 +255,11 @@ def agency_statistics_html(portal: Portal, agency_id: str, from_url: str) -> Mar
         return Markup("")
     years = [_year_label(d.year) for d in series_docs]
 
-    def rows(docs: Sequence[ReportDoc], series: Sequence[S.Series]) -> list[tuple[str, str | None, list[S.Number | None]]]:
-        return [(f"{d.year}年度", relative(from_url, report_url(d.agency_id, d.year)), list(S.agency_values(d, series).values())) for d in docs]
+    def table(id: str, caption: str, docs: Sequence[ReportDoc], series: Sequence[S.Series]) -> dict[str, Any]:
+        """One line per series, one column per year (linked to that year's report)."""
+        columns = [(f"{d.year}年度", relative(from_url, report_url(d.agency_id, d.year))) for d in docs]
+        values = [S.agency_values(d, series) for d in docs]
+        return grid(id, caption, "项目", columns, [(s.label, None, [v[s.key] for v in values]) for s in series])
 
     chart = _chart(
         f"agency-{agency_id}",
@@ -268,15 +271,13 @@ def agency_statistics_html(portal: Portal, agency_id: str, from_url: str) -> Mar
     for version in S.versions_present(series_docs):
         chosen = [d for d in series_docs if d.format_version == version]
         series = S.ACTIVE_DISCLOSURE[version]
-        formats.append(
-            grid(f"nb-agency-t2-{version}", f"表二 主动公开政府信息情况（{FORMAT_NAMES[version]}）", "年度", [s.label for s in series], rows(chosen, series))
-        )
+        formats.append(table(f"nb-agency-t2-{version}", f"表二 主动公开政府信息情况（{FORMAT_NAMES[version]}）", chosen, series))
     return Markup(
         render(  # rendered with autoescaping: safe to include as is
             "statistics_agency.html",
             chart=chart,
-            key=grid("nb-agency-key", "历年主要数据（表三总计列、表四总计）", "年度", [s.label for s in S.KEY_SERIES], rows(series_docs, S.KEY_SERIES)),
-            t4=grid("nb-agency-t4", "历年行政复议、行政诉讼情况", "年度", [s.label for s in S.REVIEW_LITIGATION], rows(series_docs, S.REVIEW_LITIGATION)),
+            key=table("nb-agency-key", "历年主要数据（表三总计列、表四总计）", series_docs, S.KEY_SERIES),
+            t4=table("nb-agency-t4", "历年行政复议、行政诉讼情况", series_docs, S.REVIEW_LITIGATION),
             formats=formats,
             downloads=[{"year": d.year, "json": relative(from_url, report_file(d.agency_id, d.year, "json"))} for d in series_docs],
         )
