@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from ..portal import Portal
 
 
+# The layouts are constant: build each once, not once per report.
+_ROWS = {version: L.table3_rows(version) for version in L.FORMAT_VERSIONS}
+
+
 def check(doc: ReportDoc, portal: Portal) -> list[Finding]:
     return [*_row_totals(doc), *_results_total(doc), *_balance(doc), *_table4(doc)]
 
@@ -26,7 +30,7 @@ def _row_totals(doc: ReportDoc) -> list[Finding]:
     """R3-3: in every row of table 三, 总计 = the six applicant columns."""
     apps = doc.report.applications
     findings = []
-    for row in L.table3_rows(doc.format_version):
+    for row in _ROWS[doc.format_version]:
         value = apps.total if row.path == ("total",) else apps.row(row.path)
         if value is None or value.total is None or value.total == value.sum:
             continue
