@@ -418,3 +418,14 @@ def test_rule(tmp_path: Path, reports: dict[str, str], status: int, lines: list[
     assert run.lines == lines
     assert run.summary == summary
     assert run.status == status
+
+
+def test_similarity_measure() -> None:
+    """RY-6's measure: Chinese-character bigram Jaccard; changed years and figures do not hide a copy."""
+    from nianbao.checks.similarity import similarity
+
+    last = "2020年，我局认真贯彻落实《条例》，全年主动公开政府信息312条。"
+    assert similarity(last.replace("2020", "2021").replace("312", "298"), last) == 1.0
+    fresh = "本年度重点推进义务教育招生入学政策的集中公开，开设政策问答专栏。"
+    assert similarity(fresh, last) < 0.2
+    assert similarity("", last) == 0.0
