@@ -2,7 +2,10 @@
 
 All work happens in the core (`portal`, `pages`); this plugin only wires it
 into MkDocs' events. The page bodies themselves are produced by the
-`nianbao_page` macro (see `macros_env`), so mkdocs-macros renders them.
+`nianbao_page` macro (see `macros_env`), so mkdocs-macros renders them. The
+macro leaves a marker in the Markdown and the finished HTML is put in its
+place after Markdown ran: the body is final HTML, and Python-Markdown's HTML
+parser cost more per report page than everything else in the build.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from .pages import Page, portal_pages
 from .portal import Portal, build_portal
 from .search import SearchIndexError, index_site
 from .theme import material_search_on, unused
+from .writer import BackgroundWriter
 
 log = get_plugin_logger("nianbao")
 # Set by `nianbao preview` (commands/preview.py): data errors are shown but do not stop the build.
@@ -34,9 +38,16 @@ class NianbaoConfig(Config):
     search_index = c.Type(bool, default=True)  # build the Pagefind index after the site
 
 
+def _marker(uri: str) -> str:
+    # uri is an ASCII path made by the core (urls.src_uri), never data.
+    return f'<div data-nianbao-body="{uri}"></div>'
+
+
 class NianbaoPlugin(BasePlugin[NianbaoConfig]):
     portal: Portal | None = None
     pages: dict[str, Page]
+    bodies: dict[str, str]
+    writer: BackgroundWriter | None = None
 
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path).parent
@@ -54,6 +65,7 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             errors = sum(1 for f in self.portal.findings if f.blocks)
             raise PluginError(f"数据检查发现 {errors} 个错误，构建已停止，未发布任何页面。请按上面的提示改正后重新构建（可先运行 nianbao check）。")
         self.pages = {page.src_uri: page for page in portal_pages(self.portal)}
+        self.bodies = {}
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -63,9 +75,9 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             # The Markdown holds only a macro call with an ASCII path: data never becomes template source.
             files.append(File.generated(config, uri, content=f'{{{{ nianbao_page("{uri}") }}}}\n'))
         assert self.portal is not None
+        # The site directory has been cleaned by now; downloads are written beside the pages, on another core.
         downloads = [d for doc in self.portal.reports for d in report_downloads(self.portal, doc)]
-        for download in [*downloads, *portal_downloads(self.portal)]:
-            files.append(File.generated(config, download.path, content=download.build()))
+        self.writer = BackgroundWriter([*downloads, *portal_downloads(self.portal)], Path(config.site_dir))
         material_search = material_search_on(config.plugins)
         for file in [f for f in files if unused(f.src_uri, material_search)]:
             files.remove(file)
@@ -79,10 +91,27 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         return markdown
 
     def render_page(self, uri: str) -> str:
-        return self.pages[uri].body()
+        """Called by the macro: render the body now, hand Markdown only a marker."""
+        self.bodies[uri] = self.pages[uri].body()
+        return _marker(uri)
+
+    def on_page_content(self, html: str, *, page: MkPage, config: Any, files: Files) -> str:
+        uri = page.file.src_uri
+        body = self.bodies.pop(uri, None)
+        if body is None:
+            return html
+        marker = _marker(uri)
+        if marker not in html:
+            raise PluginError(f"页面 {uri} 的正文标记丢失，无法插入正文。")
+        return html.replace(marker, body, 1)
 
     def on_post_build(self, *, config: Any) -> None:
         assert self.portal is not None
+        if self.writer is not None:
+            try:
+                self.writer.wait()
+            except RuntimeError as e:
+                raise PluginError(str(e)) from e
         reports = sum(1 for p in self.pages.values() if p.kind == "report")
         archived = [f for f in self.portal.findings if f.is_error and not f.blocking]
         log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")
