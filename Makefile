@@ -7,7 +7,7 @@ SIZES ?= 1000 2500 20000
 # Reproducible builds: MkDocs stamps the sitemap with this time instead of "now".
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 
-.PHONY: serve site test check lint bench clean
+.PHONY: serve site test check lint bench golden clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ test: $(VENV)/.installed ## run the whole test suite
 
 bench: $(VENV)/.installed ## portal-scale benchmark (not part of make test); SIZES="1000 2500 20000"
 	$(BIN)/python bench/run.py --sizes $(SIZES)
+
+golden: $(VENV)/.installed ## refresh the golden report bodies after an intended rendering change (review the diff)
+	NIANBAO_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
 
 clean:
 	rm -rf site $(VENV)

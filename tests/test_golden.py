@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO
 
+from conftest import FIXTURES, REPO
 from nianbao.load import load_agency, load_report
 from nianbao.portal import Loaded, index
 from nianbao.render import report_body
