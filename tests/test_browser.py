@@ -237,3 +237,39 @@ def test_focus_is_visible(tab: Tab) -> None:
     page.keyboard.press("Tab")
     outline = link.evaluate("a => { const s = getComputedStyle(a); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
     assert outline[0] != "none" and outline[1] >= 2, outline
+
+
+# --------------------------------------------------------------------------
+# Statistics and downloads pages (issue 4)
+# --------------------------------------------------------------------------
+
+STATISTICS_PAGES = [
+    ("statistics", "statistics/"),
+    ("statistics-year", "statistics/2022/"),
+    ("statistics-agency", "statistics/agencies/shili-shi/"),
+    ("downloads", "downloads/"),
+]
+
+
+@pytest.mark.parametrize(("name", "path"), STATISTICS_PAGES)
+def test_statistics_pages_have_no_serious_accessibility_violation(tab: Tab, name: str, path: str) -> None:
+    test_no_serious_accessibility_violation(tab, name, path)
+
+
+def test_comparison_table_sorts_in_the_browser(tab: Tab) -> None:
+    page = tab.goto("statistics/2022/")
+    table = "#nb-compare-2022"
+    header = page.locator(f"{table} thead th").nth(1)
+
+    def column() -> list[int]:
+        return [int(v) for v in page.eval_on_selector_all(f"{table} tbody tr", "rows => rows.map(r => r.cells[1].textContent.trim())")]
+
+    before = column()
+    header.locator("button.nb-sort").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    assert column() == sorted(before, reverse=True)
+    header.locator("button.nb-sort").press("Enter")  # the keyboard works too
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert column() == sorted(before)
+    assert page.locator(f"{table} tfoot th").text_content() == "合计"  # the totals row stays last
+    assert any(u.endswith("assets/sort.js") for u in tab.requests)
