@@ -25,6 +25,7 @@ from .downloads import portal_downloads, report_downloads
 from .pages import Page, portal_pages
 from .portal import Portal, build_portal
 from .search import SearchIndexError, index_site
+from .statistics_pages import fill_sizes
 from .theme import material_search_on, unused
 from .writer import BackgroundWriter
 
@@ -112,6 +113,7 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
                 self.writer.wait()
             except RuntimeError as e:
                 raise PluginError(str(e)) from e
+            fill_sizes(Path(config.site_dir), self.portal)
         reports = sum(1 for p in self.pages.values() if p.kind == "report")
         archived = [f for f in self.portal.findings if f.is_error and not f.blocking]
         log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")

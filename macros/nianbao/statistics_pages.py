@@ -14,6 +14,7 @@ that wants to include it (the agency page, for one).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -309,11 +310,31 @@ def size_text(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+def size_marker(path: str) -> Markup:
+    """Stands for a file's size until the file is written (see `fill_sizes`)."""
+    return Markup(f'<span data-nb-size="{path}"></span>')  # path: made by opendata, ASCII, never data
+
+
+def fill_sizes(site_dir: Path, portal: Portal) -> None:
+    """Put the written files' sizes into the built downloads page.
+
+    The site build writes downloads on another core while pages are rendered
+    (`writer`); building the whole-portal files a second time here just to
+    measure them would cost as much as writing them.
+    """
+    page = site_dir / DOWNLOADS_URL / "index.html"
+    if not page.exists():
+        return
+    html = page.read_text(encoding="utf-8")
+    for d in portal_downloads(portal):
+        html = html.replace(str(size_marker(d.path)), size_text((site_dir / d.path).stat().st_size))
+    page.write_text(html, encoding="utf-8")
+
+
 def downloads_body(portal: Portal) -> str:
     url = DOWNLOADS_URL
     files = [
-        {"label": d.label, "href": relative(url, d.path), "name": d.path.rsplit("/", 1)[-1], "size": size_text(len(d.build()))}
-        for d in portal_downloads(portal)
+        {"label": d.label, "href": relative(url, d.path), "name": d.path.rsplit("/", 1)[-1], "size": size_marker(d.path)} for d in portal_downloads(portal)
     ]
     example = portal.reports[-1] if portal.reports else None
     return render(
