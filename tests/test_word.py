@@ -510,3 +510,75 @@ def test_export_docx_refuses_a_report_with_errors(tmp_path: Path, capsys: pytest
         f"{folder / '2022.yaml'}: 数据检查有 {len(printed)} 个错误，未生成 Word 文档（请按上面的提示改正后重试）",
         f"{tmp_path / '2023.yaml'}: 找不到文件（请检查路径，如 data/机关代码/2021.yaml）",
     ]
+
+
+# --------------------------------------------------------------------------
+# Golden copies of the document body; the package written by hand
+# --------------------------------------------------------------------------
+
+GOLDEN = REPO / "tests" / "golden"
+
+
+def document_xml(data: bytes) -> str:
+    """word/document.xml, indented so that a golden diff reads one element per line."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = lxml.etree.fromstring(z.read("word/document.xml"))
+    return lxml.etree.tostring(root, encoding="unicode", pretty_print=True)
+
+
+@pytest.mark.parametrize(("name", "case"), [("word-seed-2020.document.xml", "seed"), ("word-fixture-2022.document.xml", "sample")])
+def test_document_xml_matches_golden(name: str, case: str, request: pytest.FixtureRequest) -> None:
+    """The body as Word reads it, element for element. Refresh after an intended change with:
+
+    NIANBAO_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_word.py -k golden
+    """
+    portal, doc = request.getfixturevalue(case)
+    xml = document_xml(report_docx(portal, doc))
+    golden = GOLDEN / name
+    if os.environ.get("NIANBAO_UPDATE_GOLDEN") == "1":
+        golden.write_text(xml, encoding="utf-8")
+    assert golden.exists(), f"缺少 {golden}：先运行 NIANBAO_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_word.py -k golden"
+    assert xml == golden.read_text(encoding="utf-8")
+
+
+def test_package_entries_check_out(report: tuple[Portal, ReportDoc]) -> None:
+    """Every entry's CRC and sizes are right, and every part a report shares is there."""
+    with zipfile.ZipFile(io.BytesIO(report_docx(*report))) as z:
+        assert z.testzip() is None
+        assert {info.compress_type for info in z.infolist()} == {zipfile.ZIP_DEFLATED}
+        names = z.namelist()
+    for part in ("word/document.xml", "docProps/core.xml", "word/styles.xml", "word/fontTable.xml", "word/numbering.xml", "word/footer1.xml"):
+        assert part in names, part
+
+
+def test_control_character_refused(tmp_path: Path) -> None:
+    """A character XML cannot hold stops the export with where and what, instead of writing a file Word cannot open."""
+    report = (SAMPLE_2021 / "2022.yaml").read_text(encoding="utf-8")
+    report = report.replace("other_matters: 本年度发出收费通知0件，", 'other_matters: "\\a 0件，"\n# ')
+    folder = tmp_path / "src" / "shili-gaj"
+    shutil.copytree(SAMPLE_2021, folder)
+    (folder / "2022.yaml").write_text(report, encoding="utf-8")
+    portal = portal_of(folder, tmp_path / "out")
+    with pytest.raises(ValueError) as raised:
+        report_docx(portal, portal.reports[0])
+    assert str(raised.value) == "data/shili-gaj/2022.yaml: 文字中有 XML 不允许的控制字符 U+0007，无法写入 Word 文档（请删除该字符）"
+
+
+@pytest.mark.parametrize("text", ["", "正文", " 前后有空格 ", "\u3000全角空格", "甲\t乙", "\t", "行一\n行二\r\n", "行\r", "& < > \" '", "<w:p>{{ x }}"])
+@pytest.mark.parametrize("style_id", [None, "ListBullet", "落款"])
+def test_paragraph_xml_is_what_python_docx_writes(text: str, style_id: str | None) -> None:
+    """The body is written as XML text: each paragraph equals python-docx's add_paragraph, element for element."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from nianbao.word.text import paragraph
+
+    made = docx.Document().add_paragraph(text)
+    if style_id is not None:
+        made._p.style = style_id
+    (written,) = parse_xml(f"<w:body {nsdecls('w')}>{paragraph(text, style_id)}</w:body>")
+
+    def c14n(element: lxml.etree._Element) -> bytes:
+        return lxml.etree.tostring(element, method="c14n", exclusive=True)
+
+    assert c14n(written) == c14n(made._p)

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .document import LABEL, build_document, docx_path, report_docx
+from .document import LABEL, docx_path, report_docx
 
-__all__ = ["LABEL", "build_document", "docx_path", "report_docx"]
+__all__ = ["LABEL", "docx_path", "report_docx"]

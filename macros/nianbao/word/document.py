@@ -4,25 +4,23 @@ Title, opening paragraph, sections 一 to 六 (一 with its subsections), the
 tables 二, 三 and 四 from the same grids the HTML page uses, and the signature
 line when the report has one. Prose is added as plain text runs: nothing from
 the data is interpreted as markup or as a field.
+
+Only the body is built per report, as escaped XML text (`text`, `table`);
+everything else comes from the document `base` builds once per process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-import docx
-from docx.document import Document
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-
 from .. import labels as L
 from ..load import ReportDoc
 from ..portal import Portal
 from ..render import prose
 from ..tables import tables
-from . import package
-from . import styles as S
-from .table import add_table
+from . import text
+from .base import StyleIds, base
+from .table import table_xml
 
 LABEL = "Word 文档（电子版）"
 
@@ -34,74 +32,45 @@ def docx_path(doc: ReportDoc) -> str:
 
 def report_docx(portal: Portal, doc: ReportDoc) -> bytes:
     """The report's .docx; the same data always gives the same bytes."""
-    return package.to_bytes(build_document(portal, doc))
+    shared = base()
+    body = body_xml(portal, doc, shared.styles)
+    text.check(body, doc.path)
+    return shared.docx(body, title=portal.title(doc), author=portal.agency(doc).agency.name, when=_stamp(doc))
 
 
-def build_document(portal: Portal, doc: ReportDoc) -> Document:
+def body_xml(portal: Portal, doc: ReportDoc, ids: StyleIds) -> str:
+    """The paragraphs and tables of the report, as the XML inside w:body (before the section properties)."""
     report = doc.report
-    title = portal.title(doc)
-    document = docx.Document()
-    package.drop_template_extras(document)
-    S.apply(document)
-    _page_numbers(document)
+    out = [text.paragraph(portal.title(doc), ids.title)]
+    out += _prose(report.opening, ids)
 
-    _paragraph(document, title, "Title")
-    _prose(document, report.opening)
-
-    _paragraph(document, L.SECTIONS["overview"], "Heading1")
-    _prose(document, report.overview.text)
+    out.append(text.paragraph(L.SECTIONS["overview"], ids.heading1))
+    out += _prose(report.overview.text, ids)
     for sub in report.overview.subsections:
-        _paragraph(document, sub.title, "Heading2")
-        _prose(document, sub.text)
+        out.append(text.paragraph(sub.title, ids.heading2))
+        out += _prose(sub.text, ids)
 
     t2, t3, t4 = tables(report)
     for key, table in (("active_disclosure", t2), ("applications", t3), ("review_litigation", t4)):
-        _paragraph(document, L.SECTIONS[key], "Heading1")
-        add_table(document, table)
+        out.append(text.paragraph(L.SECTIONS[key], ids.heading1))
+        out.append(table_xml(table, ids.table))
 
-    _paragraph(document, L.SECTIONS["problems"], "Heading1")
-    _prose(document, report.problems)
-    _paragraph(document, L.SECTIONS["other_matters"], "Heading1")
-    _prose(document, report.other_matters)
+    out.append(text.paragraph(L.SECTIONS["problems"], ids.heading1))
+    out += _prose(report.problems, ids)
+    out.append(text.paragraph(L.SECTIONS["other_matters"], ids.heading1))
+    out += _prose(report.other_matters, ids)
 
     if report.signature is not None:
-        signature = document.styles[S.SIGNATURE_STYLE].style_id
-        for line in ("", report.signature.name, chinese_date(report.signature.date)):
-            _paragraph(document, line, signature)
-
-    package.set_properties(document, title=title, author=portal.agency(doc).agency.name, when=_stamp(doc))
-    return document
+        out += (text.paragraph(line, ids.signature) for line in ("", report.signature.name, chinese_date(report.signature.date)))
+    return "".join(out)
 
 
 def chinese_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _prose(document: Document, text: str | None) -> None:
-    for block in prose(text):
-        style = None if block.kind == "p" else "ListBullet"
-        for item in block.items:
-            _paragraph(document, item, style)
-
-
-def _paragraph(document: Document, text: str, style_id: str | None) -> None:
-    """A paragraph of plain text in the style with this id (None: Normal).
-
-    The style is set by id: python-docx's lookup by name scans every style of
-    the template for each paragraph.
-    """
-    paragraph = document.add_paragraph(text)
-    if style_id is not None:
-        paragraph._p.style = style_id
-
-
-def _page_numbers(document: Document) -> None:
-    """— 1 — centred at the foot of every page, as on printed 公文."""
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.style = document.styles["Footer"]
-    paragraph.add_run("— ")
-    paragraph._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
-    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> —</w:t></w:r>'))
+def _prose(value: str | None, ids: StyleIds) -> list[str]:
+    return [text.paragraph(item, None if block.kind == "p" else ids.list_bullet) for block in prose(value) for item in block.items]
 
 
 def _stamp(doc: ReportDoc) -> dt.datetime:

@@ -12,14 +12,13 @@ run past the right margin.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from xml.sax.saxutils import escape, quoteattr
-
-from docx.document import Document
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from dataclasses import replace
+from functools import cache, lru_cache
+from xml.sax.saxutils import escape
 
 from ..tables import Cell, Table
 from . import styles as S
+from .text import attribute
 
 CELL_MARGIN = 45  # twips left and right inside every cell (Word's default 108 wastes the narrow columns)
 
@@ -60,20 +59,44 @@ def placed(rows: Sequence[Sequence[Cell]]) -> Iterator[tuple[int, int, Cell]]:
             c += cell.colspan
 
 
-def add_table(document: Document, table: Table) -> None:
-    """Append the table to the document body, before the final section properties."""
-    widths = column_widths(table)
-    style_id = document.styles[S.TABLE_STYLE].style_id
-    tbl = parse_xml(table_xml(table, widths, style_id))
-    document.element.body.sectPr.addprevious(tbl)
-
-
-def table_xml(table: Table, widths: list[int], style_id: str) -> str:
+def table_xml(table: Table, style_id: str) -> str:
     """The w:tbl element: merges as w:gridSpan across and w:vMerge (restart, then continue) down.
 
-    Built as text in one pass: python-docx's cell-by-cell merge API is quadratic
-    in the number of cells, which a portal of thousands of reports cannot afford.
+    The labels, merges and widths are the same for every report of a format
+    version: that XML is built once (`_layout`) and only the figures are
+    written per report, each as a run between two cached pieces.
     """
+    rows = (*table.head, *table.body)
+    layout = _layout(replace(table, head=_blanked(table.head), body=_blanked(table.body)), style_id)
+    size = font_size(table)
+    out = [layout[0]]
+    pieces = iter(layout[1:])
+    for row in rows:
+        for cell in row:
+            if not cell.header:
+                out += (_run(cell.text, size), next(pieces))
+    return "".join(out)
+
+
+def _run(text: str, size: int) -> str:
+    """A cell's text as one run in the table's type size; an empty cell has none."""
+    return f'<w:r><w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+
+
+def _blanked(rows: tuple[tuple[Cell, ...], ...]) -> tuple[tuple[Cell, ...], ...]:
+    """The rows with each figure replaced by an empty cell of the same span: the table's layout."""
+    return tuple(tuple(cell if cell.header else _blank(cell.rowspan, cell.colspan) for cell in row) for row in rows)
+
+
+@cache
+def _blank(rowspan: int, colspan: int) -> Cell:
+    return Cell("", rowspan=rowspan, colspan=colspan)
+
+
+@lru_cache(maxsize=64)  # a few layouts per format version; bounded all the same
+def _layout(table: Table, style_id: str) -> tuple[str, ...]:
+    """The table's XML cut where each figure's run goes, in row order: one piece more than figures."""
+    widths = column_widths(table)
     rows = [*table.head, *table.body]
     origin: dict[tuple[int, int], tuple[int, Cell]] = {}  # grid position -> (first row, cell)
     for r, c, cell in placed(rows):
@@ -81,7 +104,8 @@ def table_xml(table: Table, widths: list[int], style_id: str) -> str:
             origin[(r + dr, c)] = (r, cell)
     size = font_size(table)
     keep = table.key != "applications"  # tables 二 and 四 fit on one page: never cut them
-    out = [f"<w:tbl {nsdecls('w')}>", _tbl_pr(table, widths), "<w:tblGrid>"]
+    pieces: list[str] = []
+    out = [f"<w:tbl>{_tbl_pr(table, widths)}<w:tblGrid>"]
     out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     out.append("</w:tblGrid>")
     for r in range(len(rows)):
@@ -93,18 +117,23 @@ def table_xml(table: Table, widths: list[int], style_id: str) -> str:
             width = sum(widths[c : c + cell.colspan])
             span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
             merge = "" if cell.rowspan == 1 else '<w:vMerge w:val="restart"/>' if first == r else "<w:vMerge/>"
-            text = cell.text if first == r else ""
             jc = '<w:jc w:val="left"/>' if _left_aligned(table, cell) else ""
             kept = "<w:keepNext/>" if keep and r < len(rows) - 1 else ""
-            run = f'<w:r><w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
             out.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}<w:vAlign w:val="center"/></w:tcPr>'
-                f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/>{kept}{jc}</w:pPr>{run}</w:p></w:tc>'
+                f'<w:p><w:pPr><w:pStyle w:val="{attribute(style_id)}"/>{kept}{jc}</w:pPr>'
             )
+            if first == r and not cell.header:
+                pieces.append("".join(out))  # the figure's run goes here
+                out = []
+            elif first == r:
+                out.append(_run(cell.text, size))
+            out.append("</w:p></w:tc>")
             c += cell.colspan
         out.append("</w:tr>")
     out.append("</w:tbl>")
-    return "".join(out)
+    pieces.append("".join(out))
+    return tuple(pieces)
 
 
 def _left_aligned(table: Table, cell: Cell) -> bool:
@@ -120,5 +149,5 @@ def _tbl_pr(table: Table, widths: list[int]) -> str:
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>{margins}</w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
         # Alternative text for screen readers.
-        f"<w:tblCaption w:val={quoteattr(table.caption)}/></w:tblPr>"
+        f'<w:tblCaption w:val="{attribute(table.caption)}"/></w:tblPr>'
     )
