@@ -21,12 +21,16 @@ from .downloads import Download
 _PENDING: Sequence[Download] = ()
 
 
-def write_all(downloads: Sequence[Download], site_dir: Path) -> None:
-    """Build and write every download (in this process)."""
+def write_all(downloads: Sequence[Download], site_dir: Path) -> int:
+    """Build and write every download (in this process); return the bytes written."""
+    total = 0
     for download in downloads:
         target = site_dir / download.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(download.build())
+        data = download.build()
+        target.write_bytes(data)
+        total += len(data)
+    return total
 
 
 def _write_pending(site_dir: str) -> None:

@@ -1,40 +1,17 @@
 """`nianbao export [--out DIR]`: write the open-data files without building the site.
 
 The files are exactly those a site build publishes (every provider in
-`downloads`), at the same paths under DIR. Optional extra files are declared
-in `EXTRAS`: each adds one command-line switch and the downloads it turns on,
-for example a Word export:
-
-    EXTRAS.append(Extra("--docx", "同时导出 Word 文件", word_downloads))
+`downloads`), at the same paths under DIR, written by the same code.
+`--docx FILE...` writes the Word documents of the named reports instead.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..downloads import Download, portal_downloads, report_downloads
-from ..portal import Portal, build_portal
-from ..word.files import main as export_docx
-
 DEFAULT_OUT = "export"
-
-
-@dataclass(frozen=True)
-class Extra:
-    flag: str  # e.g. "--docx"
-    help: str  # Chinese help text
-    downloads: Callable[[Portal], list[Download]]
-
-    @property
-    def dest(self) -> str:
-        return self.flag.lstrip("-").replace("-", "_")
-
-
-EXTRAS: list[Extra] = []
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,8 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="把网站提供下载的全部数据文件（每份报告的 JSON 和表二、表三、表四 CSV，全部及各年度的 CSV、XLSX，报告索引 JSON）写入指定文件夹",
     )
     p.add_argument("--out", default=DEFAULT_OUT, metavar="DIR", help=f"输出文件夹，默认 {DEFAULT_OUT}/（相对于门户项目根目录）")
-    for extra in EXTRAS:
-        p.add_argument(extra.flag, dest=extra.dest, action="store_true", help=extra.help)
     p.add_argument(
         "--docx",
         nargs="+",
@@ -55,31 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
-def selected(portal: Portal, args: argparse.Namespace) -> list[Download]:
-    """The site's downloads, plus those of every extra switched on."""
-    files = [d for doc in portal.reports for d in report_downloads(portal, doc)]
-    files.extend(portal_downloads(portal))
-    for extra in EXTRAS:
-        if getattr(args, extra.dest, False):
-            files.extend(extra.downloads(portal))
-    return files
-
-
-def write(files: list[Download], out: Path) -> int:
-    """Write each file under out/ at its site path; return how many bytes were written."""
-    total = 0
-    for download in files:
-        target = out / download.path
-        if out.resolve() not in target.resolve().parents:
-            raise ValueError(f"download path escapes the output folder: {download.path}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = download.build()
-        target.write_bytes(data)
-        total += len(data)
-    return total
-
-
 def run(args: argparse.Namespace) -> int:
+    # Imported here: openpyxl and python-docx would slow every other subcommand's start.
+    from ..downloads import portal_downloads, report_downloads
+    from ..portal import build_portal
+    from ..word.files import main as export_docx
+    from ..writer import write_all
+
     root = Path(args.root).resolve()
     if getattr(args, "docx", None):
         return export_docx(args.docx, args.out, root)
@@ -93,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out)
     out = out if out.is_absolute() else root / out
-    files = selected(portal, args)
-    size = write(files, out)
+    files = [d for doc in portal.reports for d in report_downloads(portal, doc)]
+    files.extend(portal_downloads(portal))
+    size = write_all(files, out)
     print(f"已导出 {len(portal.reports)} 份报告的数据：{len(files)} 个文件，共 {size / 1024 / 1024:.1f} MB，位于 {out}。", file=sys.stderr)
     return 0
