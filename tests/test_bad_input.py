@@ -288,6 +288,26 @@ CASES = [
         id="Y008-bomb",
     ),
     pytest.param(
+        # an invisible control character pasted into prose
+        report(edit(R, ("problems: 一是", "problems: 一\x07是"))),
+        1,
+        [
+            "data/ceshi-jyj/2021.yaml:57:12: 错误 [Y010] 文字中有不可见的控制字符 U+0007 (请删除这个字符（多由复制粘贴带入），或重新输入这段文字)",
+        ],
+        "检查了 0 份报告：1 个错误，0 个警告；1 个文件因错误未能读取。",
+        id="Y010",
+    ),
+    pytest.param(
+        # a control character written as an escape in a double-quoted string
+        report(edit(R, ("problems: 一是", 'problems: "一是\\a'), ("视频解读。\n", '视频解读。"\n'))),
+        1,
+        [
+            "data/ceshi-jyj/2021.yaml:57:11: 错误 [Y010] 文字中有不可见的控制字符 U+0007 (请删除这个字符（多由复制粘贴带入），或重新输入这段文字)",
+        ],
+        "检查了 0 份报告：1 个错误，0 个警告；1 个文件因错误未能读取。",
+        id="Y010-escape",
+    ),
+    pytest.param(
         # a merge key
         report(edit(R, ("review:                  {upheld: 2", "base: &b {upheld: 0}\n  review:                  {<<: *b, upheld: 2"))),
         1,

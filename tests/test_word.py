@@ -552,16 +552,15 @@ def test_package_entries_check_out(report: tuple[Portal, ReportDoc]) -> None:
 
 
 def test_control_character_refused(tmp_path: Path) -> None:
-    """A character XML cannot hold stops the export with where and what, instead of writing a file Word cannot open."""
+    """A character XML cannot hold never reaches the Word export: the loader refuses the file with where and what."""
     report = (SAMPLE_2021 / "2022.yaml").read_text(encoding="utf-8")
     report = report.replace("other_matters: 本年度发出收费通知0件，", 'other_matters: "\\a 0件，"\n# ')
     folder = tmp_path / "src" / "shili-gaj"
     shutil.copytree(SAMPLE_2021, folder)
     (folder / "2022.yaml").write_text(report, encoding="utf-8")
     portal = portal_of(folder, tmp_path / "out")
-    with pytest.raises(ValueError) as raised:
-        report_docx(portal, portal.reports[0])
-    assert str(raised.value) == "data/shili-gaj/2022.yaml: 文字中有 XML 不允许的控制字符 U+0007，无法写入 Word 文档（请删除该字符）"
+    assert portal.reports == []
+    assert [(f.file, f.code) for f in portal.findings if f.blocks] == [("data/shili-gaj/2022.yaml", "Y010")]
 
 
 @pytest.mark.parametrize("text", ["", "正文", " 前后有空格 ", "\u3000全角空格", "甲\t乙", "\t", "行一\n行二\r\n", "行\r", "& < > \" '", "<w:p>{{ x }}"])

@@ -47,6 +47,8 @@ Path = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
+# C0 controls other than tab and line breaks, and DEL: XML (Word, HTML) cannot carry them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
@@ -102,6 +104,10 @@ def decode(raw: bytes) -> str:
         except UnicodeDecodeError:
             pass
         raise SourceProblem("Y004", line, col, f"{guess}不是 UTF-8 编码", "请在编辑器中以“UTF-8”编码重新保存该文件") from None
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise _control_problem(line, control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1, control.group())
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise SourceProblem("Y006", 1, 1, "文件是空的", "请填写内容，或删除这个文件")
     return text
@@ -206,8 +212,15 @@ class _Builder:
         return result
 
 
+def _control_problem(line: int, col: int, char: str) -> SourceProblem:
+    return SourceProblem("Y010", line, col, f"文字中有不可见的控制字符 U+{ord(char):04X}", "请删除这个字符（多由复制粘贴带入），或重新输入这段文字")
+
+
 def _scalar(node: yaml.Node) -> Any:
     value = node.value
+    if node.style == '"' and _CONTROL.search(value):  # escapes such as "\a" make them only after parsing
+        mark = node.start_mark
+        raise _control_problem(mark.line + 1, mark.column + 1, _CONTROL.search(value).group())
     if node.style or node.tag != _PLAIN:  # libyaml marks plain scalars with "", PyYAML with None
         return value  # quoted, block or explicitly tagged: always text
     if value in _NULL:
