@@ -28,9 +28,12 @@ sys.path.insert(0, str(REPO / "bench"))
 from search_payload import measure  # noqa: E402
 from synth import write_portal  # noqa: E402
 
-from nianbao.portal import build_portal  # noqa: E402
+from nianbao import labels as L  # noqa: E402
+from nianbao.load import ReportDoc  # noqa: E402
+from nianbao.portal import Portal, build_portal  # noqa: E402
 from nianbao.render import report_body  # noqa: E402
 from nianbao.search import index_site  # noqa: E402
+from nianbao.tables import tables  # noqa: E402
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 QUERY = "依申请公开"
@@ -76,20 +79,36 @@ def _portal_project(root: Path, n: int) -> Path:
     return root
 
 
+def _markdown(built: Portal, doc: ReportDoc) -> str:
+    """A report as a person would hand-write it in Markdown: headings, paragraphs, pipe tables."""
+    r = doc.report
+    out = [f"# {built.title(doc)}", r.opening, f"## {L.SECTIONS['overview']}", r.overview.text]
+    for sub in r.overview.subsections:
+        out += [f"### {sub.title}", sub.text]
+    for key, table in zip(("active_disclosure", "applications", "review_litigation"), tables(r), strict=True):
+        out.append(f"## {L.SECTIONS[key]}")
+        rows = [[c.text for c in row] for row in (*table.head, *table.body)]
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        out.append("\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width, *("| " + " | ".join(row) + " |" for row in rows[1:])]))
+    out += [f"## {L.SECTIONS['problems']}", r.problems, f"## {L.SECTIONS['other_matters']}", r.other_matters]
+    return "\n\n".join(out) + "\n"
+
+
 def _floor_project(root: Path, portal: Path) -> Path:
-    """N hand-written pages holding the same report bodies, no nianbao, no macros."""
+    """N hand-written Markdown pages of the same reports: no nianbao, no macros."""
     root.mkdir(parents=True)
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     shutil.copytree(REPO / "overrides", root / "overrides")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     head = config.split("\nplugins:")[0].split("\nnav:")[0]
-    (root / "mkdocs.yml").write_text(head + "\nplugins: []\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(head + "\nplugins: []\nmarkdown_extensions: [tables]\n", encoding="utf-8")
     (root / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
     built = build_portal(portal / "data", portal)
     for doc in built.reports:
         page = root / "docs" / "reports" / doc.agency_id / f"{doc.year}.md"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(report_body(built, doc) + "\n", encoding="utf-8")
+        page.write_text(_markdown(built, doc), encoding="utf-8")
     return root
 
 
