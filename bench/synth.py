@@ -22,11 +22,17 @@ PHRASES = (
 AREAS = ("（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障")
 
 
+# A portal-sized vocabulary: two-character words from the characters of the phrases above,
+# so texts of different reports differ as real ones do (RY-6 compares them year to year).
+_CHARS = sorted(set("".join(PHRASES)) - set("，、。"))
+_WORDS = [a + b for a in _CHARS for b in _CHARS][::7]
+
+
 def _prose(rng: random.Random, chars: int) -> str:
-    out: list[str] = []
+    out: list[str] = [rng.choice(PHRASES) + "，"]
     while sum(len(p) for p in out) < chars:
-        out.append("，".join(rng.sample(PHRASES, 3)) + "。")
-    return "".join(out)
+        out.append("".join(rng.choices(_WORDS, k=rng.randint(4, 9))) + rng.choice("，，。"))
+    return "".join(out).rstrip("，") + "。"
 
 
 def _row(values: list[int]) -> str:
@@ -38,7 +44,8 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
 
 
-def report_yaml(rng: random.Random, year: int, carried_over: list[int]) -> tuple[str, list[int]]:
+def report_yaml(rng: random.Random, year: int, carried_over: list[int], chain: dict[str, int]) -> tuple[str, list[int]]:
+    """One report; `chain` carries table 二 figures that link consecutive years (RY-2 to RY-4)."""
     received = [rng.randint(5, 60), rng.randint(0, 9), rng.randint(0, 3), rng.randint(0, 2), rng.randint(0, 3), rng.randint(0, 4)]
     forward = [rng.randint(0, min(3, r + c)) for r, c in zip(received, carried_over, strict=True)]
     done = [r + c - f for r, c, f in zip(received, carried_over, forward, strict=True)]
@@ -70,18 +77,27 @@ def report_yaml(rng: random.Random, year: int, carried_over: list[int]) -> tuple
         "active_disclosure:",
     ]
     if v2019:
+        for key in ("regulations", "normative_documents"):
+            chain[f"{key}.published"] = chain.get(f"{key}.published", rng.randint(3, 30)) + rng.randint(0, 3)
+        items = []
+        for key in ("licensing", "other_services", "punishment", "enforcement", "fees"):
+            previous = chain.get(key, rng.randint(5, 50))
+            change = rng.randint(-min(3, previous), 3)
+            chain[key] = previous + change
+            items.append(f"  {key}: {{previous: {previous}, change: {change}" + ("}" if key == "fees" else f", decisions: {rng.randint(0, 900)}}}"))
         lines += [
-            f"  regulations: {{new_made: {rng.randint(0, 3)}, new_published: 0, total_published: {rng.randint(3, 9)}}}",
-            f"  normative_documents: {{new_made: {rng.randint(1, 9)}, new_published: 1, total_published: {rng.randint(10, 40)}}}",
-            *(f"  {k}: {{previous: {rng.randint(1, 50)}, change: {rng.randint(-3, 3)}, decisions: {rng.randint(0, 900)}}}"
-              for k in ("licensing", "other_services", "punishment", "enforcement")),
-            f"  fees: {{previous: {rng.randint(0, 5)}, change: 0}}",
+            f"  regulations: {{new_made: {rng.randint(0, 3)}, new_published: 0, total_published: {chain['regulations.published']}}}",
+            f"  normative_documents: {{new_made: {rng.randint(1, 9)}, new_published: 1, total_published: {chain['normative_documents.published']}}}",
+            *items,
             f"  procurement: {{projects: {rng.randint(1, 9)}, amount: {rng.randint(10, 900)}.5, unit: 万元}}",
-        ]  # fmt: skip
+        ]
     else:
+        issued = {k: rng.randint(0, 6) for k in ("regulations", "normative_documents")}
+        for key in issued:
+            chain[f"{key}.in_force"] = chain.get(f"{key}.in_force", rng.randint(5, 40)) + issued[key]
         lines += [
-            f"  regulations: {{issued: 0, repealed: 0, in_force: {rng.randint(0, 5)}}}",
-            f"  normative_documents: {{issued: {rng.randint(0, 9)}, repealed: 0, in_force: {rng.randint(5, 40)}}}",
+            f"  regulations: {{issued: {issued['regulations']}, repealed: 0, in_force: {chain['regulations.in_force']}}}",
+            f"  normative_documents: {{issued: {issued['normative_documents']}, repealed: 0, in_force: {chain['normative_documents.in_force']}}}",
             f"  licensing: {rng.randint(0, 5000)}",
             f"  punishment: {rng.randint(0, 500)}",
             f"  enforcement: {rng.randint(0, 50)}",
@@ -118,8 +134,9 @@ def write_portal(data: Path, reports: int, seed: int = 2019) -> int:
         profile = [f"name: 基准测试市第{a}号机关", f"type: {kind}", f"region: 基准测试市第{a // 25}区", f"address: 测试路{a}号", 'postcode: "100000"']
         (folder / "agency.yaml").write_text("\n".join(profile) + "\n", encoding="utf-8")
         carried = [0] * 6
+        chain: dict[str, int] = {}
         for year in YEARS:
-            text, carried = report_yaml(rng, year, carried)
+            text, carried = report_yaml(rng, year, carried, chain)
             (folder / f"{year}.yaml").write_text(text, encoding="utf-8")
             written += 1
     return written

@@ -73,7 +73,8 @@ def read_document(path: Path, rel: str) -> tuple[Any, SourceMap | None, list[Fin
     """Raw values and positions of one YAML file, or the finding that stops it."""
     try:
         raw = path.read_bytes()
-        values, smap = parse(decode(raw))
+        # Positions are worked out only when a finding needs them, from the file read again.
+        values, smap = parse(decode(raw), lambda: decode(path.read_bytes()))
     except SourceProblem as p:
         return None, None, [Finding(rel, p.line, p.col, p.code, "error", p.message, p.fix)]
     except OSError as err:
@@ -152,7 +153,7 @@ def _override_problem(values: dict[str, Any], version: L.FormatVersion, smap: So
         pos.col,
         "V-1",
         "error",
-        f"{year} 年度报告应使用 {expected} 年格式（{L.FORMAT_DOCUMENTS[expected]}），不能声明 format: \"{version}\"",
+        f'{year} 年度报告应使用 {expected} 年格式（{L.FORMAT_DOCUMENTS[expected]}），不能声明 format: "{version}"',
         "请删去 format 并按本年度的格式填写；只有按原样导入、确以另一格式发布的历史报告（status: archived）才能声明格式",
         "format（格式版本）",
     )

@@ -16,7 +16,7 @@ build values ourselves with a small, strict set of rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -59,23 +59,50 @@ class Position(NamedTuple):
     col: int
 
 
-@dataclass
 class SourceMap:
-    """Positions of values and of keys, by path from the document root."""
+    """Positions of values and of keys, by path from the document root.
 
-    values: dict[Path, Position] = field(default_factory=dict)
-    keys: dict[Path, Position] = field(default_factory=dict)
+    Worked out only when a finding asks for one: most files have no finding,
+    and a position table for every value of every file was a third of the
+    load time. The text is composed again on first use.
+    """
+
+    def __init__(self, text_of: Callable[[], str]) -> None:
+        self._text_of = text_of
+        self._values: dict[Path, Position] | None = None
+        self._keys: dict[Path, Position] = {}
+
+    def _positions(self) -> dict[Path, Position]:
+        if self._values is None:
+            self._values = {}
+            _index(yaml.compose(self._text_of(), Loader=_Loader), (), self._values, self._keys)
+        return self._values
 
     def value(self, path: Path) -> Position:
         """Position of the value at path, or of its nearest written ancestor."""
+        values = self._positions()
         for i in range(len(path), -1, -1):
-            pos = self.values.get(path[:i])
+            pos = values.get(path[:i])
             if pos is not None:
                 return pos
         return Position(1, 1)
 
     def key(self, path: Path) -> Position:
-        return self.keys.get(path) or self.value(path)
+        self._positions()
+        return self._keys.get(path) or self.value(path)
+
+
+def _index(node: yaml.Node, path: Path, values: dict[Path, Position], keys: dict[Path, Position]) -> None:
+    mark = node.start_mark
+    values[path] = Position(mark.line + 1, mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = (*path, str(key_node.value))
+            keys[key_path] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _index(value_node, key_path, values, keys)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            _index(child, (*path, i), values, keys)
 
 
 class SourceProblem(Exception):
@@ -113,8 +140,8 @@ def decode(raw: bytes) -> str:
     return text
 
 
-def parse(text: str) -> tuple[Any, SourceMap]:
-    """YAML text to plain values and their positions."""
+def parse(text: str, text_of: Callable[[], str] | None = None) -> tuple[Any, SourceMap]:
+    """YAML text to plain values and their positions (text_of gives the text again when positions are needed)."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -123,9 +150,9 @@ def parse(text: str) -> tuple[Any, SourceMap]:
         raise SourceProblem("Y001", 1, 1, f"YAML 语法错误：{err}", "请检查缩进和冒号") from None
     if node is None:
         raise SourceProblem("Y006", 1, 1, "文件是空的", "请填写内容，或删除这个文件")
-    smap = SourceMap()
     # Aliases need a "*" in the text; skip the bookkeeping that finds them otherwise.
-    return _Builder(smap, aliases_possible="*" in text).build(node, ()), smap
+    values = _Builder(aliases_possible="*" in text).build(node)
+    return values, SourceMap(text_of or (lambda: text))
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> SourceProblem:
@@ -173,42 +200,42 @@ _SYNTAX_PROBLEMS: tuple[tuple[str, str], ...] = (
 
 
 class _Builder:
-    def __init__(self, smap: SourceMap, aliases_possible: bool) -> None:
-        self.values = smap.values
-        self.keys = smap.keys
+    def __init__(self, aliases_possible: bool) -> None:
         self.seen: set[int] | None = set() if aliases_possible else None
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
-        mark = node.start_mark
+    def build(self, node: yaml.Node) -> Any:
         if self.seen is not None:
             if id(node) in self.seen:
+                mark = node.start_mark
                 raise SourceProblem("Y008", mark.line + 1, mark.column + 1, "使用了 YAML 锚点/别名（& 和 *）", "请直接写出内容，数据文件不支持锚点和别名")
             self.seen.add(id(node))
-        self.values[path] = Position(mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+            return self._mapping(node)
+        return [self.build(child) for child in node.value]
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            mark = key_node.start_mark
-            kline, kcol = mark.line + 1, mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                raise SourceProblem("Y001", kline, kcol, "键名必须是简单文字", "请把这一行改成“键名: 值”的形式")
+                mark = key_node.start_mark
+                raise SourceProblem("Y001", mark.line + 1, mark.column + 1, "键名必须是简单文字", "请把这一行改成“键名: 值”的形式")
             key = str(key_node.value)
             if key == "<<" and not key_node.style:
-                raise SourceProblem("Y008", kline, kcol, "使用了 YAML 合并键（<<）", "请直接写出内容，数据文件不支持锚点和合并键")
-            key_path = (*path, key)
+                mark = key_node.start_mark
+                raise SourceProblem("Y008", mark.line + 1, mark.column + 1, "使用了 YAML 合并键（<<）", "请直接写出内容，数据文件不支持锚点和合并键")
             if key in result:
-                first = self.keys[key_path]
+                mark = key_node.start_mark
+                first = next(k.start_mark.line + 1 for k, _ in node.value if str(k.value) == key)
                 raise SourceProblem(
-                    "Y003", kline, kcol, f"键“{key}”重复出现（第一次在第 {first.line} 行）", "同一层级每个键只能出现一次，请删除或合并重复的一项"
+                    "Y003",
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"键“{key}”重复出现（第一次在第 {first} 行）",
+                    "同一层级每个键只能出现一次，请删除或合并重复的一项",
                 )
-            self.keys[key_path] = Position(kline, kcol)
-            result[key] = self.build(value_node, key_path)
+            result[key] = self.build(value_node)
         return result
 
 
