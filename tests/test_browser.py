@@ -246,7 +246,7 @@ def test_focus_is_visible(tab: Tab) -> None:
 STATISTICS_PAGES = [
     ("statistics", "statistics/"),
     ("statistics-year", "statistics/2022/"),
-    ("statistics-agency", "statistics/agencies/shili-shi/"),
+    ("agency-statistics", "agencies/shili-shi/"),
     ("downloads", "downloads/"),
 ]
 

@@ -18,7 +18,8 @@ from nianbao import statistics as S
 from nianbao.charts import Chart, bar_chart
 from nianbao.pages import portal_pages
 from nianbao.portal import Portal, build_portal
-from nianbao.statistics_pages import SORT_SCRIPT, agency_statistics_html, statistics_agency_url, statistics_year_url
+from nianbao.statistics_pages import SORT_SCRIPT, agency_statistics_html, statistics_year_url
+from nianbao.urls import agency_url
 from yamlfigures import DATA, Expected, all_expected
 
 EXPECTED = all_expected()
@@ -113,7 +114,7 @@ def test_table_three_and_four_chain_across_formats(portal: Portal) -> None:
 
 
 def rendered(portal: Portal) -> dict[str, str]:
-    return {p.url: p.body() for p in portal_pages(portal) if p.kind in ("statistics", "statistics-year", "statistics-agency", "downloads")}
+    return {p.url: p.body() for p in portal_pages(portal) if p.kind in ("statistics", "statistics-year", "downloads")}
 
 
 def table_rows(html: str, table_id: str) -> tuple[list[str], list[list[str]], list[str]]:
@@ -160,7 +161,7 @@ def test_year_comparison_lists_every_agency_and_sums_them(portal: Portal, year: 
 def test_agency_series_year_over_year(portal: Portal) -> None:
     agency = "shili-shi"
     mine = [e for e in EXPECTED if e.agency == agency]
-    html = str(agency_statistics_html(portal, agency, statistics_agency_url(agency)))
+    html = str(agency_statistics_html(portal, agency, "statistics/agencies/shili-shi/"))
     header, body, _ = table_rows(html, "nb-agency-key")
     assert header[1:] == [f"{e.year}年度" for e in mine]
     row = next(r for r in body if r[0] == "办理结果总计")
@@ -168,6 +169,15 @@ def test_agency_series_year_over_year(portal: Portal) -> None:
     assert "nb-agency-t2-2019" in html and "nb-agency-t2-2021" in html
     assert 'href="../../../reports/shili-shi/2021/"' in html
     assert str(agency_statistics_html(portal, agency, "agencies/shili-shi/")).count('href="../../reports/shili-shi/') >= len(mine)
+
+
+def test_the_agency_page_carries_its_statistics(portal: Portal) -> None:
+    """One page per agency: contact, reports, key figures and the year-over-year charts and tables."""
+    (page,) = [p for p in portal_pages(portal) if p.url == agency_url("shili-shi")]
+    html = page.body()
+    assert 'id="statistics"' in html and "nb-agency-t4" in html and "nb-agency-t2-2021" in html
+    assert "nb-agency-key" not in html  # the page's own key-figure table already shows these
+    assert not [p for p in portal_pages(portal) if p.url.startswith("statistics/agencies/")]
 
 
 def test_charts_are_accessible_and_escape_text() -> None:

@@ -18,7 +18,7 @@ from .indexes import KEY_FIGURES, NOT_PUBLISHED, key_figures, latest_reports, mi
 from .load import ReportDoc
 from .portal import Portal
 from .render import render, report_body
-from .statistics_pages import statistics_pages
+from .statistics_pages import agency_statistics_html, statistics_pages
 from .urls import agency_url, relative, report_url, src_uri, year_url
 
 YEARS_URL = "years/"
@@ -216,6 +216,7 @@ def _agency(portal: Portal, agency_id: str) -> str:
         rows=rows,
         columns=KEY_FIGURES,
         missing=missing_years(portal, agency_id),
+        statistics=agency_statistics_html(portal, agency_id, url, key_table=False),
         not_published=NOT_PUBLISHED,
         suffix=L.TITLE_SUFFIX,
     )

@@ -4,11 +4,10 @@
   per format (spec §6), never one series across the change of format.
 - `statistics/<year>/`: every agency of the year side by side, sortable in the
   browser (`docs/assets/sort.js`, shipped with the site).
-- `statistics/agencies/<agency>/`: one agency's figures year over year.
 - `downloads/`: the whole-portal and per-year files with their sizes.
 
-`agency_statistics_html` renders the per-agency block on its own, for any page
-that wants to include it (the agency page, for one).
+`agency_statistics_html` renders one agency's figures year over year; the
+agency page includes it, so each agency has one page, not two.
 """
 
 from __future__ import annotations
@@ -44,10 +43,6 @@ def statistics_year_url(year: int) -> str:
     return f"{STATISTICS_URL}{year}/"
 
 
-def statistics_agency_url(agency_id: str) -> str:
-    return f"{STATISTICS_URL}agencies/{agency_id}/"
-
-
 def statistics_pages(portal: Portal) -> list[Page]:
     """Every statistics page and the downloads page, bodies rendered on demand."""
     from .pages import Page  # pages.py imports this module to list these pages
@@ -58,17 +53,6 @@ def statistics_pages(portal: Portal) -> list[Page]:
     ]
     for year in portal.years:
         pages.append(Page(statistics_year_url(year), f"{year}年度各机关数据对比", "statistics-year", lambda y=year: year_body(portal, y), crumb=f"{year}年度"))
-    for agency_id, agency in sorted(portal.agencies.items()):
-        if portal.by_agency.get(agency_id):
-            pages.append(
-                Page(
-                    statistics_agency_url(agency_id),
-                    f"{agency.agency.name}历年数据",
-                    "statistics-agency",
-                    lambda a=agency_id: agency_body(portal, a),
-                    crumb=agency.agency.name,
-                )
-            )
     return pages
 
 
@@ -176,7 +160,7 @@ def overview_body(portal: Portal) -> str:
         formats=[s for v in L.FORMAT_VERSIONS if (s := _format_section(totals, v, url))],
         years=[{"year": t.year, "href": relative(url, statistics_year_url(t.year)), "reports": t.reports} for t in totals],
         agencies_list=[
-            {"name": a.agency.name, "href": relative(url, statistics_agency_url(a_id))}
+            {"name": a.agency.name, "href": relative(url, agency_url(a_id)) + "#statistics"}
             for a_id, a in sorted(portal.agencies.items())
             if portal.by_agency.get(a_id)
         ],
@@ -246,10 +230,11 @@ def year_body(portal: Portal, year: int) -> str:
 # --------------------------------------------------------------------------
 
 
-def agency_statistics_html(portal: Portal, agency_id: str, from_url: str) -> Markup:
+def agency_statistics_html(portal: Portal, agency_id: str, from_url: str, key_table: bool = True) -> Markup:
     """One agency's figures year over year: chart, key figures, table 四, table 二 per format.
 
-    Links are relative to `from_url`, so any page may include the block.
+    Links are relative to `from_url`, so any page may include the block. The
+    agency page shows its own key-figure table, so it asks for the block without one.
     """
     series_docs = portal.by_agency.get(agency_id, [])
     if not series_docs:
@@ -277,23 +262,11 @@ def agency_statistics_html(portal: Portal, agency_id: str, from_url: str) -> Mar
         render(  # rendered with autoescaping: safe to include as is
             "statistics_agency.html",
             chart=chart,
-            key=table("nb-agency-key", "历年主要数据（表三总计列、表四总计）", series_docs, S.KEY_SERIES),
+            key=table("nb-agency-key", "历年主要数据（表三总计列、表四总计）", series_docs, S.KEY_SERIES) if key_table else None,
             t4=table("nb-agency-t4", "历年行政复议、行政诉讼情况", series_docs, S.REVIEW_LITIGATION),
             formats=formats,
             downloads=[{"year": d.year, "json": relative(from_url, report_file(d.agency_id, d.year, "json"))} for d in series_docs],
         )
-    )
-
-
-def agency_body(portal: Portal, agency_id: str) -> str:
-    url = statistics_agency_url(agency_id)
-    agency = portal.agencies[agency_id].agency
-    return render(
-        "statistics_agency_page.html",
-        name=agency.name,
-        agency_href=relative(url, agency_url(agency_id)),
-        statistics_href=relative(url, STATISTICS_URL),
-        block=agency_statistics_html(portal, agency_id, url),
     )
 
 
