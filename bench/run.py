@@ -102,7 +102,9 @@ def _floor_project(root: Path, portal: Path) -> Path:
     shutil.copytree(REPO / "overrides", root / "overrides")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     head = config.split("\nplugins:")[0].split("\nnav:")[0]
-    (root / "mkdocs.yml").write_text(head + "\nplugins: []\nmarkdown_extensions: [tables]\n", encoding="utf-8")
+    # Same short navigation as the portal: a nav listing every page would make the floor quadratic.
+    nav = "\nnav:\n  - 首页: index.md\n"
+    (root / "mkdocs.yml").write_text(head + nav + "plugins: []\nmarkdown_extensions: [tables]\n", encoding="utf-8")
     (root / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
     built = build_portal(portal / "data", portal)
     for doc in built.reports:

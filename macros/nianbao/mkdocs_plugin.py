@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page as MkPage
 from .downloads import portal_downloads, report_downloads
 from .pages import Page, portal_pages
 from .portal import Portal, build_portal
-from .search import SearchIndexError, index_site
+from .search import Indexing, SearchIndexError
 from .statistics_pages import fill_sizes
 from .theme import material_search_on, unused
 from .writer import BackgroundWriter
@@ -108,20 +108,23 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         assert self.portal is not None
+        site_dir = Path(config.site_dir)
+        # The pages are written: index them while the downloads are still being written (Pagefind reads pages only).
+        indexing = Indexing(site_dir) if self.config.search_index else None
         if self.writer is not None:
             try:
                 self.writer.wait()
             except RuntimeError as e:
                 raise PluginError(str(e)) from e
-            fill_sizes(Path(config.site_dir), self.portal)
+            fill_sizes(site_dir, self.portal)
         reports = sum(1 for p in self.pages.values() if p.kind == "report")
         archived = [f for f in self.portal.findings if f.is_error and not f.blocking]
         log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")
         if archived:
             log.info(f"历史报告中有 {len(archived)} 处按原样保留的问题，见上方列表。")
-        if self.config.search_index:
+        if indexing is not None:
             try:
-                index_site(Path(config.site_dir))
+                indexing.wait()
             except SearchIndexError as e:
                 raise PluginError(str(e)) from e
             log.info("已生成搜索索引（pagefind/）。")

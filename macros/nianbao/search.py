@@ -52,11 +52,22 @@ def command(site_dir: Path) -> list[str]:
     ]
 
 
+class Indexing:
+    """Pagefind running in the background (the site build overlaps it with writing downloads)."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.process = subprocess.Popen(command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def wait(self) -> None:
+        """Finish the bundle; raise SearchIndexError with Pagefind's output on failure."""
+        output, _ = self.process.communicate()
+        if self.process.returncode != 0:
+            raise SearchIndexError(f"生成搜索索引失败（Pagefind 退出码 {self.process.returncode}）：{output.strip()}")
+        for name in UNUSED_BUNDLE_FILES:
+            (self.site_dir / BUNDLE_DIR / name).unlink(missing_ok=True)
+
+
 def index_site(site_dir: Path) -> None:
     """Write the Pagefind bundle into site_dir; raise SearchIndexError with Pagefind's output on failure."""
-    done = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        output = (done.stdout + done.stderr).strip()
-        raise SearchIndexError(f"生成搜索索引失败（Pagefind 退出码 {done.returncode}）：{output}")
-    for name in UNUSED_BUNDLE_FILES:
-        (site_dir / BUNDLE_DIR / name).unlink(missing_ok=True)
+    Indexing(site_dir).wait()

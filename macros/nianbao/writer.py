@@ -33,29 +33,35 @@ def write_all(downloads: Sequence[Download], site_dir: Path) -> int:
     return total
 
 
-def _write_pending(site_dir: str) -> None:
-    write_all(_PENDING, Path(site_dir))
+def _write_pending(site_dir: str, worker: int, workers: int) -> None:
+    write_all(_PENDING[worker::workers], Path(site_dir))
 
 
 class BackgroundWriter:
-    """Writes downloads in a forked process; `wait()` re-raises its failure as an exception."""
+    """Writes downloads in forked processes; `wait()` re-raises a failure as an exception.
+
+    One worker per core: while MkDocs renders pages they share the second core,
+    and once the pages are written both cores finish the downloads.
+    """
 
     def __init__(self, downloads: Sequence[Download], site_dir: Path) -> None:
         global _PENDING
-        self.site_dir = site_dir
-        self.downloads = downloads
-        self.process: multiprocessing.process.BaseProcess | None = None
-        if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        self.processes: list[multiprocessing.process.BaseProcess] = []
+        workers = os.cpu_count() or 1
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             _PENDING = downloads
-            self.process = multiprocessing.get_context("fork").Process(target=_write_pending, args=(str(site_dir),), daemon=True)
-            self.process.start()
+            context = multiprocessing.get_context("fork")
+            for worker in range(workers):
+                process = context.Process(target=_write_pending, args=(str(site_dir), worker, workers), daemon=True)
+                process.start()
+                self.processes.append(process)
             _PENDING = ()
         else:  # one core: nothing to overlap with
             write_all(downloads, site_dir)
 
     def wait(self) -> None:
-        if self.process is None:
-            return
-        self.process.join()
-        if self.process.exitcode != 0:
-            raise RuntimeError(f"数据下载文件生成失败（子进程退出码 {self.process.exitcode}）")
+        for process in self.processes:
+            process.join()
+        failed = [p.exitcode for p in self.processes if p.exitcode != 0]
+        if failed:
+            raise RuntimeError(f"数据下载文件生成失败（子进程退出码 {failed[0]}）")
