@@ -20,6 +20,7 @@ import os
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from openpyxl import Workbook
@@ -46,23 +47,31 @@ STATUS_NAMES: dict[str, str] = {"current": "本年度报告", "archived": "历�
 # --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
+def _json_str(text: str) -> str:
+    # Keys and labels repeat in every report: encode each distinct string once.
+    return json.dumps(text, ensure_ascii=False)
+
+
 def to_json(value: Any, indent: int = 1) -> bytes:
     """JSON text with amounts as numbers of exactly the digits written (the json module would round via float)."""
 
     def enc(v: Any, level: int) -> str:
+        if type(v) is int:
+            return str(v)
         if v is None or isinstance(v, bool):
             return {None: "null", True: "true", False: "false"}[v]
         if isinstance(v, int | Decimal):
             return number(v)
         if isinstance(v, str):
-            return json.dumps(v, ensure_ascii=False)
+            return _json_str(v) if len(v) < 64 else json.dumps(v, ensure_ascii=False)
         if isinstance(v, dt.date):
             return json.dumps(v.isoformat())
         pad, end = "\n" + " " * (indent * (level + 1)), "\n" + " " * (indent * level)
         if isinstance(v, dict):
             if not v:
                 return "{}"
-            return "{" + ",".join(f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {enc(x, level + 1)}" for k, x in v.items()) + end + "}"
+            return "{" + ",".join(f"{pad}{_json_str(str(k))}: {enc(x, level + 1)}" for k, x in v.items()) + end + "}"
         if isinstance(v, list | tuple):
             if not v:
                 return "[]"
