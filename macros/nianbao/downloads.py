@@ -37,6 +37,11 @@ def portal_downloads(portal: Portal) -> list[Download]:
     return [d for provider in PORTAL_PROVIDERS for d in provider(portal)]
 
 
+def all_downloads(portal: Portal) -> list[Download]:
+    """Every file a site build publishes besides its pages (the export command writes the same)."""
+    return [*(d for doc in portal.reports for d in report_downloads(portal, doc)), *portal_downloads(portal)]
+
+
 def _word_document(portal: Portal, doc: ReportDoc) -> list[Download]:
     # Imported on use: the Word export reads render.prose, and render imports this module.
     from .word import LABEL, docx_path, report_docx

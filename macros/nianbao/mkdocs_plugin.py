@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from .downloads import portal_downloads, report_downloads
+from .downloads import all_downloads
 from .pages import Page, portal_pages
 from .portal import Portal, build_portal
 from .search import Indexing, SearchIndexError
@@ -77,8 +77,7 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             files.append(File.generated(config, uri, content=f'{{{{ nianbao_page("{uri}") }}}}\n'))
         assert self.portal is not None
         # The site directory has been cleaned by now; downloads are written beside the pages, on another core.
-        downloads = [d for doc in self.portal.reports for d in report_downloads(self.portal, doc)]
-        self.writer = BackgroundWriter([*downloads, *portal_downloads(self.portal)], Path(config.site_dir))
+        self.writer = BackgroundWriter(all_downloads(self.portal), Path(config.site_dir))
         material_search = material_search_on(config.plugins)
         for file in [f for f in files if unused(f.src_uri, material_search)]:
             files.remove(file)

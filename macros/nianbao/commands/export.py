@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: openpyxl and python-docx would slow every other subcommand's start.
-    from ..downloads import portal_downloads, report_downloads
+    from ..downloads import all_downloads
     from ..portal import build_portal
     from ..word.files import main as export_docx
     from ..writer import write_all
@@ -50,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out)
     out = out if out.is_absolute() else root / out
-    files = [d for doc in portal.reports for d in report_downloads(portal, doc)]
-    files.extend(portal_downloads(portal))
+    files = all_downloads(portal)
     size = write_all(files, out)
     print(f"已导出 {len(portal.reports)} 份报告的数据：{len(files)} 个文件，共 {size / 1024 / 1024:.1f} MB，位于 {out}。", file=sys.stderr)
     return 0
