@@ -21,42 +21,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from synth import DEPARTMENTS, REGIONS
 
 from nianbao.search import index_site
-
-REGIONS = ["东城区", "西城区", "南湖区", "北山县", "青河县", "白云区", "长宁县", "临江市", "凤凰县", "安平区", "永和县", "石桥镇"]
-DEPARTMENTS = [
-    "人民政府",
-    "人民政府办公室",
-    "发展和改革局",
-    "教育局",
-    "科学技术局",
-    "工业和信息化局",
-    "公安局",
-    "民政局",
-    "司法局",
-    "财政局",
-    "人力资源和社会保障局",
-    "自然资源局",
-    "生态环境局",
-    "住房和城乡建设局",
-    "交通运输局",
-    "水利局",
-    "农业农村局",
-    "商务局",
-    "文化广电旅游局",
-    "卫生健康委员会",
-    "退役军人事务局",
-    "应急管理局",
-    "审计局",
-    "市场监督管理局",
-    "统计局",
-    "医疗保障局",
-    "林业局",
-    "机关事务管理局",
-    "信访局",
-    "城市管理局",
-]
 
 
 class _Quiet(SimpleHTTPRequestHandler):

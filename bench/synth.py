@@ -2,37 +2,97 @@
 
 The figures satisfy every arithmetic and cross-year rule, so the benchmark
 measures a portal that builds; the prose (~1,500 Chinese characters a report)
-is drawn from a fixed phrase list with a fixed seed, so runs are comparable.
+is drawn from the sentences of the repository's own reports with a fixed
+seed, so runs are comparable.
 """
 
 from __future__ import annotations
 
+import json
 import random
+import re
+from functools import lru_cache
 from pathlib import Path
+
+import yaml
 
 YEARS = (2019, 2020, 2021, 2022, 2023, 2024)
 COLS = ("person", "business", "research", "social", "legal", "other")
-PHRASES = (
-    "坚持以人民为中心的发展思想", "深入贯彻落实政府信息公开条例", "围绕中心工作和群众关切", "持续推进决策、执行、管理、服务、结果公开",
-    "进一步规范依申请公开办理流程", "加强政策解读和回应关切", "完善政府信息公开平台建设", "强化政务新媒体管理", "严格落实保密审查制度",
-    "建立健全信息发布协调机制", "做好重点领域信息公开", "及时更新政府信息公开指南", "规范政府信息管理", "开展政务公开专题培训",
-    "主动接受社会监督", "优化政务服务事项公开", "推进基层政务公开标准化规范化", "加强对下级单位的督促指导", "提升公开内容的准确性和实效性",
-    "依法保障人民群众知情权、参与权、表达权和监督权", "做好财政预决算信息公开", "及时公开行政许可和行政处罚信息", "畅通依申请公开渠道",
-)  # fmt: skip
 AREAS = ("（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障")
+REGIONS = ["东城区", "西城区", "南湖区", "北山县", "青河县", "白云区", "长宁县", "临江市", "凤凰县", "安平区", "永和县", "石桥镇"]
+DEPARTMENTS = [
+    "人民政府",
+    "人民政府办公室",
+    "发展和改革局",
+    "教育局",
+    "科学技术局",
+    "工业和信息化局",
+    "公安局",
+    "民政局",
+    "司法局",
+    "财政局",
+    "人力资源和社会保障局",
+    "自然资源局",
+    "生态环境局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "水利局",
+    "农业农村局",
+    "商务局",
+    "文化广电旅游局",
+    "卫生健康委员会",
+    "退役军人事务局",
+    "应急管理局",
+    "审计局",
+    "市场监督管理局",
+    "统计局",
+    "医疗保障局",
+    "林业局",
+    "机关事务管理局",
+    "信访局",
+    "城市管理局",
+]
+
+REPO = Path(__file__).resolve().parent.parent
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_FIGURE = re.compile(r"[0-9０-９]")
 
 
-# A portal-sized vocabulary: two-character words from the characters of the phrases above,
-# so texts of different reports differ as real ones do (RY-6 compares them year to year).
-_CHARS = sorted(set("".join(PHRASES)) - set("，、。"))
-_WORDS = [a + b for a in _CHARS for b in _CHARS][::7]
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@lru_cache(maxsize=1)
+def sentences() -> tuple[str, ...]:
+    """Every sentence of the prose in the repository's own reports (the real seed report and the samples).
+
+    Real sentences give the Chinese segmenter of the search index real words: an
+    earlier generator glued random characters together, and Pagefind took every
+    such string for a new word (a vocabulary, index and memory no portal has).
+    """
+    found: dict[str, None] = {}
+    for path in sorted((REPO / "data").glob("*/*.yaml")):
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            for sentence in re.split(r"(?<=[。；])|\n", text):
+                # Sentences with figures are left out: they would contradict the synthetic tables (RX-1).
+                if len(_HAN.findall(sentence)) >= 12 and not _FIGURE.search(sentence):
+                    found[sentence.strip()] = None
+    return tuple(found)
 
 
 def _prose(rng: random.Random, chars: int) -> str:
-    out: list[str] = [rng.choice(PHRASES) + "，"]
+    """About `chars` characters of real sentences, as a double-quoted YAML scalar (JSON's escapes are YAML's)."""
+    bank = sentences()
+    out: list[str] = []
     while sum(len(p) for p in out) < chars:
-        out.append("".join(rng.choices(_WORDS, k=rng.randint(4, 9))) + rng.choice("，，。"))
-    return "".join(out).rstrip("，") + "。"
+        out.append(rng.choice(bank))
+    return json.dumps("".join(out), ensure_ascii=False)
 
 
 def _row(values: list[int]) -> str:
@@ -122,6 +182,13 @@ def report_yaml(rng: random.Random, year: int, carried_over: list[int], chain: d
     return "\n".join(lines) + "\n", forward
 
 
+def agency_name(a: int) -> str:
+    """A distinct, real-looking name: region × department, then numbered branches (分局) of them."""
+    region, rest = REGIONS[a % len(REGIONS)], a // len(REGIONS)
+    department, branch = DEPARTMENTS[rest % len(DEPARTMENTS)], rest // len(DEPARTMENTS)
+    return f"基准测试市{region}{department}" + (f"第{branch}分局" if branch else "")
+
+
 def write_portal(data: Path, reports: int, seed: int = 2019) -> int:
     """Write about `reports` report files (six years per agency) under data/; return how many."""
     rng = random.Random(seed)
@@ -131,7 +198,7 @@ def write_portal(data: Path, reports: int, seed: int = 2019) -> int:
         folder = data / f"bench-{a:05d}"
         folder.mkdir(parents=True, exist_ok=True)
         kind = "government" if a % 25 == 0 else "department"
-        profile = [f"name: 基准测试市第{a}号机关", f"type: {kind}", f"region: 基准测试市第{a // 25}区", f"address: 测试路{a}号", 'postcode: "100000"']
+        profile = [f"name: {agency_name(a)}", f"type: {kind}", f"region: 基准测试市{REGIONS[a % len(REGIONS)]}", f"address: 测试路{a}号", 'postcode: "100000"']
         (folder / "agency.yaml").write_text("\n".join(profile) + "\n", encoding="utf-8")
         carried = [0] * 6
         chain: dict[str, int] = {}
