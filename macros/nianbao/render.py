@@ -7,7 +7,7 @@ contains `<script>` or `{{ config }}` is printed as those characters.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -67,11 +67,15 @@ def _header_html(cell: Cell) -> str:
     return f"<th{attrs}>{escape(cell.text)}</th>"
 
 
+@lru_cache(maxsize=4096)
+def _data_html(text: str, colspan: int) -> str:
+    # Most figures are small numbers that recur in every report: escaped and formatted once.
+    span = f' colspan="{colspan}"' if colspan > 1 else ""
+    return f"<td{span}>{escape(text)}</td>"
+
+
 def _cell_html(cell: Cell) -> str:
-    if cell.header:
-        return _header_html(cell)
-    span = f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
-    return f"<td{span}>{escape(cell.text)}</td>"
+    return _header_html(cell) if cell.header else _data_html(cell.text, cell.colspan)
 
 
 def table_html(table: Table) -> Markup:
