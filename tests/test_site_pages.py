@@ -3,6 +3,7 @@ one year page and one agency page, the navigation holds no report, internal link
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections import Counter
@@ -109,3 +110,19 @@ def test_internal_links_and_anchors_resolve(repo_site: Build) -> None:
             elif parts.fragment and target.suffix == ".html" and parts.fragment not in anchors(target):
                 broken.append(f"{page.relative_to(site)} → {ref}（锚点不存在）")
     assert broken == []
+
+
+def test_search_index_has_a_bundle_per_report_year_listed_for_the_search_script(repo_site: Build) -> None:
+    """One Pagefind bundle per year keeps the indexer's memory to one year's pages (issue 9)."""
+    bundle = repo_site.site / "pagefind"
+    years = sorted({str(year) for _, year in _reports()})
+    assert json.loads((bundle / "bundles.json").read_text(encoding="utf-8")) == [f"{y}/" for y in years]
+    for year in years:
+        entry = json.loads((bundle / year / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages = sum(language["page_count"] for language in entry["languages"].values())
+        assert pages == sum(1 for _, y in _reports() if str(y) == year)
+        # Merged bundles are read with the first bundle's code: their copies are not shipped.
+        assert not list((bundle / year).glob("*.js")) and not list((bundle / year).glob("wasm.*"))
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(_agencies()) + 1  # and the list page
+    assert (bundle / "pagefind.js").is_file()

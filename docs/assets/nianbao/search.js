@@ -1,6 +1,6 @@
 /* nianbao search: Pagefind (built after the site by nianbao.search) behind the
  * header search box and the search page. Pagefind loads only the index chunks
- * and result fragments a query needs, all from this site. */
+ * and result fragments a query needs, from each bundle, all from this site. */
 (function () {
   "use strict";
 
@@ -16,7 +16,17 @@
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         return pf.options({ baseUrl: root.pathname }).then(function () {
           pf.init();
-          return pf;
+          // One bundle per report year beside the agencies' (nianbao.search): a query covers them all.
+          return fetch(new URL("pagefind/bundles.json", root)).then(function (response) {
+            if (!response.ok) throw new Error("bundles.json " + response.status);
+            return response.json();
+          }).then(function (bundles) {
+            return Promise.all(bundles.map(function (bundle) {
+              return pf.mergeIndex(new URL("pagefind/" + bundle, root).pathname, { baseUrl: root.pathname });
+            }));
+          }).then(function () {
+            return pf;
+          });
         });
       });
     }
