@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 
 from conftest import REPO, Build
+from nianbao.search import bundles
 
 DATA = REPO / "data"
 REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
@@ -126,3 +127,14 @@ def test_search_index_has_a_bundle_per_report_year_listed_for_the_search_script(
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(language["page_count"] for language in entry["languages"].values()) == len(_agencies()) + 1  # and the list page
     assert (bundle / "pagefind.js").is_file()
+
+
+def test_search_bundles_are_planned_only_for_pages_that_exist(tmp_path: Path) -> None:
+    """The first bundle found holds the search code in pagefind/; a site without agency pages still gets one."""
+    for url in ("reports/a/2019", "reports/a/2020", "reports/b/2020"):
+        (tmp_path / url).mkdir(parents=True)
+        (tmp_path / url / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert bundles(tmp_path) == [("reports/*/2019/index.html", "pagefind"), ("reports/*/2020/index.html", "pagefind/2020")]
+    (tmp_path / "agencies").mkdir()
+    (tmp_path / "agencies" / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert [output for _, output in bundles(tmp_path)] == ["pagefind", "pagefind/2019", "pagefind/2020"]

@@ -75,8 +75,14 @@ def report_years(site_dir: Path) -> list[str]:
 
 
 def bundles(site_dir: Path) -> list[tuple[str, str]]:
-    """(pages glob, output folder) of each bundle; the agency pages' bundle first: it holds the search code."""
-    return [(AGENCY_PAGES, BUNDLE_DIR), *((f"reports/*/{year}/index.html", f"{BUNDLE_DIR}/{year}") for year in report_years(site_dir))]
+    """(pages glob, output folder) of each bundle that has pages.
+
+    The first is written to `pagefind/` and carries the search code: the agency
+    pages' bundle on a portal. Each year's follows in `pagefind/<year>/`.
+    """
+    groups = [(AGENCY_PAGES, "agencies"), *((f"reports/*/{year}/index.html", year) for year in report_years(site_dir))]
+    present = [(glob, name) for glob, name in groups if next(site_dir.glob(glob), None) is not None]
+    return [(glob, BUNDLE_DIR if i == 0 else f"{BUNDLE_DIR}/{name}") for i, (glob, name) in enumerate(present)]
 
 
 class Indexing:
