@@ -96,8 +96,9 @@ def build_portal(data_dir: Path, root: Path | None = None) -> Portal:
         loaded = load_tree(data_dir, root)
         portal = index(loaded, root, loaded.findings)
         portal.findings = sort_findings([*portal.findings, *check_all(portal)])
-    # The portal is read until the process ends (a build, an export): keep later collector
-    # passes, while pages are rendered, from walking it again and again. It holds no cycles,
-    # so reference counting still frees it if it is dropped (a preview's rebuild).
-    gc.freeze()
+        # The portal is read until the process ends (a build, an export): keep later collector
+        # passes, while pages are rendered, from walking it again and again. Frozen before the
+        # collector resumes, or its first pass would walk all of it once more. It holds no
+        # cycles, so reference counting still frees it if it is dropped (a preview's rebuild).
+        gc.freeze()
     return portal

@@ -91,10 +91,14 @@ def _table3_head() -> tuple[tuple[Cell, ...], ...]:
 
 
 @cache
-def _table3_labels(version: L.FormatVersion) -> tuple[tuple[tuple[str, ...], tuple[Cell, ...]], ...]:
-    """Each body row's data path and its label cells: the same for every report of a version."""
+def _table3_rows(version: L.FormatVersion) -> tuple[tuple[tuple[str, ...], tuple[Cell, ...], tuple[tuple[str, ...], ...]], ...]:
+    """Each body row's data path, label cells and figure cells' paths: the same for every report of a version."""
     return tuple(
-        (row.path, tuple(_th(c.text, "rowgroup" if c.rowspan > 1 else "row", rowspan=c.rowspan, colspan=c.colspan) for c in row.labels))
+        (
+            row.path,
+            tuple(_th(c.text, "rowgroup" if c.rowspan > 1 else "row", rowspan=c.rowspan, colspan=c.colspan) for c in row.labels),
+            tuple(("applications", *row.path, k) for k in L.T3_COLUMNS),
+        )
         for row in L.table3_rows(version)
     )
 
@@ -102,9 +106,9 @@ def _table3_labels(version: L.FormatVersion) -> tuple[tuple[tuple[str, ...], tup
 def table3(report: Report) -> Table:
     apps = report.applications
     body = []
-    for path, labels in _table3_labels(report.format_version):
-        values = apps.row(path).cells()
-        cells = tuple(_td(v, ("applications", *path, k)) for k, v in zip(L.T3_COLUMNS, values, strict=True))
+    for path, labels, cell_paths in _table3_rows(report.format_version):
+        # Table 三 holds counts only (ints): str() is number() for them, without its type test.
+        cells = tuple(Cell(str(v), path=p) for v, p in zip(apps.row(path).cells(), cell_paths, strict=True))
         body.append(labels + cells)
     return Table("applications", L.SECTIONS["applications"][2:], _table3_head(), tuple(body), 10)
 

@@ -7,8 +7,6 @@ the site working under any path prefix and straight from the file system.
 
 from __future__ import annotations
 
-import posixpath
-
 
 def report_url(agency_id: str, year: int) -> str:
     return f"reports/{agency_id}/{year}/"
@@ -28,8 +26,18 @@ def src_uri(url: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Link from the page at from_url to to_url (both site-relative, directory style)."""
-    target = posixpath.relpath(to_url or ".", from_url or ".")
+    """Link from the page at from_url to to_url (both site-relative, directory style).
+
+    What posixpath.relpath gives, worked out on the path segments: relpath
+    makes both paths absolute against the working directory first, and pages
+    ask for tens of thousands of links.
+    """
+    here = from_url.strip("/").split("/") if from_url.strip("/") else []
+    there = to_url.strip("/").split("/") if to_url.strip("/") else []
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    target = "/".join([".."] * (len(here) - common) + there[common:]) or "."
     if to_url.endswith("/") or to_url == "":
-        target = target.rstrip("/") + "/"
-    return "./" if target == "./" else target
+        target += "/"
+    return target

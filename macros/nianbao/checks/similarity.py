@@ -42,7 +42,8 @@ def similarity(a: str, b: str) -> float:
     sa, sb = bigrams(a), bigrams(b)
     if not sa or not sb:
         return 0.0
-    return len(sa & sb) / len(sa | sb)
+    shared = len(sa & sb)
+    return shared / (len(sa) + len(sb) - shared)  # |A ∪ B| without building the union
 
 
 def _overview(doc: ReportDoc) -> str:
