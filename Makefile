@@ -4,6 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 SIZES ?= 1000 2500 20000
+RUNS ?= 3
 # Reproducible builds: MkDocs stamps the sitemap with this time instead of "now".
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 
@@ -32,8 +33,8 @@ test: $(VENV)/.installed ## run the whole test suite
 	$(BIN)/ruff check macros tests
 	$(BIN)/pytest
 
-bench: $(VENV)/.installed ## portal-scale benchmark (not part of make test); SIZES="1000 2500 20000"
-	$(BIN)/python bench/run.py --sizes $(SIZES)
+bench: $(VENV)/.installed ## portal-scale benchmark (not part of make test); SIZES="1000 2500 20000" RUNS=3
+	$(BIN)/python bench/run.py --sizes $(SIZES) --runs $(RUNS)
 
 golden: $(VENV)/.installed ## refresh the golden report bodies after an intended rendering change (review the diff)
 	NIANBAO_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
