@@ -34,14 +34,14 @@ class YearGroup:
     entries: tuple[YearEntry, ...]
 
 
-def _group_of(portal: Portal, agency: AgencyDoc) -> tuple[str, str]:
+def _group_of(portal: Portal, agency: AgencyDoc, heads: set[str]) -> tuple[str, str]:
     """(key, label): under its parent agency when it has one in the data, else under its region.
 
-    An agency that others name as parent heads its own group (even when it has a
-    parent itself), so a government and its departments are listed together.
+    An agency that others name as parent (one of `heads`) heads its own group (even
+    when it has a parent itself), so a government and its departments are listed together.
     """
     a = agency.agency
-    if any(other.agency.parent == agency.id for other in portal.agencies.values()):
+    if agency.id in heads:
         return f"agency:{agency.id}", a.name
     if a.parent and a.parent in portal.agencies:
         parent = portal.agencies[a.parent]
@@ -52,12 +52,14 @@ def _group_of(portal: Portal, agency: AgencyDoc) -> tuple[str, str]:
 def year_groups(portal: Portal, year: int) -> list[YearGroup]:
     """Every agency's report for `year`, and every agency due one without it, grouped."""
     published = {doc.agency_id: doc for doc in portal.by_year.get(year, [])}
+    # Computed once: asking each agency whether any other names it as parent made the year pages quadratic in agencies.
+    heads = {a.agency.parent for a in portal.agencies.values() if a.agency.parent}
     grouped: dict[str, tuple[str, list[YearEntry]]] = {}
     for agency_id, agency in sorted(portal.agencies.items()):
         doc = published.get(agency_id)
         if doc is None and not active_in(agency, year):
             continue
-        key, label = _group_of(portal, agency)
+        key, label = _group_of(portal, agency, heads)
         grouped.setdefault(key, (label, []))[1].append(YearEntry(agency, doc))
     groups = []
     for key, (label, entries) in sorted(grouped.items(), key=lambda kv: (kv[1][0], kv[0])):
