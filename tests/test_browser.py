@@ -15,6 +15,7 @@ import functools
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, Build
+from conftest import REPO, Build, make_project, run_build
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -56,14 +57,41 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(repo_site: Build) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(repo_site.site)))
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(repo_site: Build) -> Iterator[str]:
+    with _served(repo_site.site) as url:
+        yield url
+
+
+# A portal where one year holds more reports than a results list shows: the sample data plus
+# CROWD copies of the education bureau that published only for the newest year (2024).
+CROWD = 50
+
+
+@pytest.fixture(scope="session")
+def crowded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("crowded")
+    source = REPO / "data" / "shili-shi-jyj"
+    files = {}
+    for i in range(1, CROWD + 1):
+        agency = (source / "agency.yaml").read_text(encoding="utf-8").replace("name: 示例市教育局\n", f"name: 示例市教育局第{i}分局\n")
+        files[f"data/shili-jyj-{i:02d}/agency.yaml"] = agency
+        files[f"data/shili-jyj-{i:02d}/2024.yaml"] = (source / "2024.yaml").read_text(encoding="utf-8")
+    project = make_project(root / "project", files, with_data=True)
+    build = run_build(project, root / "site")
+    assert build.returncode == 0, build.output
+    with _served(build.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -145,10 +173,11 @@ def test_home_to_year_to_report(tab: Tab) -> None:
 
 
 def test_chinese_query_in_the_header_search_finds_the_report(tab: Tab) -> None:
+    """Only the 2020 report names 樟树: the query widens from the newest year back to 2020."""
     page = tab.goto("")
     box = page.locator(".md-header__inner #nb-header-search-input")
     box.click()
-    box.press_sequentially("机关事务", delay=50)
+    box.press_sequentially("樟树", delay=50)
     hit = page.locator("#nb-header-search-results a", has_text=REPORT_TITLE).first
     hit.wait_for(state="visible", timeout=15000)
     assert hit.get_attribute("href").rstrip("/").endswith(REPORT.rstrip("/"))
@@ -163,6 +192,46 @@ def test_search_page_shows_results_for_the_query(tab: Tab) -> None:
     page = tab.goto("search/?q=樟树")
     page.locator("#nb-search-results a", has_text=REPORT_TITLE).first.wait_for(timeout=15000)
     assert page.locator(".nb-search-page input[name=q]").input_value() == "樟树"
+
+
+def _years_read(tab: Tab) -> list[str]:
+    """The year bundles the page has read from (pagefind/<year>/...), in the order first read."""
+    parts = (urlsplit(u).path.split("/pagefind/", 1)[1].split("/", 1)[0] for u in tab.requests if "/pagefind/" in u)
+    return list(dict.fromkeys(p for p in parts if p.isdigit()))
+
+
+def test_a_query_reads_only_the_newest_year_when_it_fills_the_list(browser: Any, crowded_url: str) -> None:
+    """A common phrase on a large portal costs one year's index, not every year's (issue 9)."""
+    tab = Tab(browser, crowded_url, viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = tab.goto("")
+    box = page.locator(".md-header__inner #nb-header-search-input")
+    box.click()
+    box.press_sequentially("教育局", delay=50)
+    page.locator("#nb-header-search-results .nb-search-more").wait_for(state="visible", timeout=15000)
+    assert "在 2024 年度的报告和各机关页面中找到" in page.locator("#nb-header-search-results").inner_text()
+    assert _years_read(tab) == ["2024"]
+    tab.close()
+
+
+def test_the_search_page_adds_earlier_years_on_request(browser: Any, crowded_url: str) -> None:
+    tab = Tab(browser, crowded_url, viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = tab.goto("search/?q=教育局")
+    earlier = page.get_by_role("button", name="继续搜索更早年度（2023 年度）")
+    earlier.wait_for(timeout=15000)
+    assert _years_read(tab) == ["2024"]
+    earlier.click()
+    page.get_by_role("button", name="继续搜索更早年度（2022 年度）").wait_for(timeout=15000)
+    assert "在 2024、2023 年度的报告和各机关页面中找到" in page.locator("#nb-search-results").inner_text()
+    assert _years_read(tab) == ["2024", "2023"]
+    tab.close()
+
+
+def test_a_query_naming_a_year_searches_that_year_first(browser: Any, crowded_url: str) -> None:
+    tab = Tab(browser, crowded_url, viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = tab.goto("search/?q=2020 教育局")
+    page.locator("#nb-search-results a[href*='reports/shili-shi-jyj/2020']").first.wait_for(timeout=15000)
+    assert _years_read(tab)[0] == "2020"
+    tab.close()
 
 
 def test_report_tables_fit_a_phone_screen(phone: Tab) -> None:

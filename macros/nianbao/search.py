@@ -6,12 +6,14 @@ cells and their row labels) and breadcrumbs are left out.
 
 The index is written as one Pagefind bundle per report year
 (`pagefind/<year>/`) beside the agency pages' bundle (`pagefind/`), which
-carries the search code; `pagefind/bundles.json` lists the year bundles and
-the site's search script merges them (Pagefind's `mergeIndex`), so a query
-still covers every year. Pagefind's Chinese segmentation holds about 300 KB
-a page in memory until the bundle is written: 6.7 GB for 20,000 reports in
-one bundle, one year's worth at a time this way. The browser loads only the
-chunks a query needs, from each bundle.
+carries the search code; `pagefind/bundles.json` lists the year bundles,
+newest first. The site's search script merges them (Pagefind's `mergeIndex`)
+as a query needs them: the newest year (or the year the query names) first,
+older years while the results do not fill the list, and on the visitor's
+request — so a common phrase costs one year's postings, not every year's.
+Pagefind's Chinese segmentation also holds about 300 KB a page in memory
+until the bundle is written: 6.7 GB for 20,000 reports in one bundle, one
+year's worth at a time this way.
 """
 
 from __future__ import annotations
@@ -85,6 +87,12 @@ def bundles(site_dir: Path) -> list[tuple[str, str]]:
     return [(glob, BUNDLE_DIR if i == 0 else f"{BUNDLE_DIR}/{name}") for i, (glob, name) in enumerate(present)]
 
 
+def manifest(year_outputs: list[str]) -> list[dict[str, object]]:
+    """bundles.json: the year bundles, newest first, the order in which the search script adds them."""
+    years = sorted((int(Path(output).name) for output in year_outputs), reverse=True)
+    return [{"year": year, "path": f"{year}/"} for year in years]
+
+
 class Indexing:
     """Pagefind running in the background, two bundles at a time (the build overlaps it with writing downloads)."""
 
@@ -114,8 +122,7 @@ class Indexing:
         for output in outputs:
             for name in UNUSED_BUNDLE_FILES:
                 (self.site_dir / output / name).unlink(missing_ok=True)
-        merged = [output.removeprefix(BUNDLE_DIR + "/") + "/" for output in outputs[1:]]
-        (self.site_dir / BUNDLE_DIR / MANIFEST).write_text(json.dumps(merged), encoding="utf-8")
+        (self.site_dir / BUNDLE_DIR / MANIFEST).write_text(json.dumps(manifest(outputs[1:])), encoding="utf-8")
 
     def wait(self) -> None:
         """Finish every bundle; raise SearchIndexError with Pagefind's output on failure."""
