@@ -321,21 +321,30 @@ def workbook_xlsx(portal: Portal, docs: Sequence[ReportDoc]) -> bytes:
         for r in sheet_rows:
             ws.append([_xlsx_cell(ws, c.get(r)) for c in columns])
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+    with _FixedDateZip(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         # ExcelWriter directly: Workbook.save would stamp "modified" with the current time.
         ExcelWriter(wb, archive).save()
-    return _fixed_zip_dates(raw.getvalue())
+    return raw.getvalue()
 
 
-def _fixed_zip_dates(data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+class _FixedDateZip(zipfile.ZipFile):
+    """A zip whose entries carry _ZIP_EPOCH, not the time they were written (reproducible workbooks).
+
+    Dated as they are written: compressing the workbook a second time to re-date it cost as much
+    as writing it.
+    """
+
+    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: str | bytes, compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=_ZIP_EPOCH)
+            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
+            zinfo_or_arcname.external_attr = 0o644 << 16
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename: Any, arcname: Any = None, compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        # openpyxl's write-only sheets come from temporary files, whose modification time would be stamped.
+        with open(filename, "rb") as f:
+            self.writestr(str(arcname or filename), f.read(), compress_type, compresslevel)
 
 
 # --------------------------------------------------------------------------

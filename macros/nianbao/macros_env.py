@@ -6,12 +6,15 @@ from typing import Any
 
 from .guide import codes_markdown
 
+# The Markdown of every generated page: one text, compiled once (see NianbaoPlugin.on_files).
+PAGE_SOURCE = "{{ nianbao_page() }}\n"
+
 
 def define_env(env: Any) -> None:
     @env.macro
-    def nianbao_page(uri: str) -> str:
-        """The rendered body of a generated page (HTML, data already escaped)."""
-        return str(env.conf["plugins"]["nianbao"].render_page(uri))
+    def nianbao_page() -> str:
+        """The rendered body of the generated page being rendered (HTML, data already escaped)."""
+        return str(env.conf["plugins"]["nianbao"].render_page(env.page.file.src_uri))
 
     @env.macro
     def nianbao_codes() -> str:
