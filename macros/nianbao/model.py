@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
@@ -258,7 +259,7 @@ class _Applications(_Model):
                 paths.append((outcome.key,))
         return paths
 
-    @property
+    @cached_property  # a new validated row each time otherwise, and statistics, tables and checks all read it
     def computed_total(self) -> ApplicantRow:
         return ApplicantRow.summed(self.outcome_rows())
 
