@@ -38,8 +38,12 @@ def portal_downloads(portal: Portal) -> list[Download]:
 
 
 def all_downloads(portal: Portal) -> list[Download]:
-    """Every file a site build publishes besides its pages (the export command writes the same)."""
-    return [*(d for doc in portal.reports for d in report_downloads(portal, doc)), *portal_downloads(portal)]
+    """Every file a site build publishes besides its pages (the export command writes the same).
+
+    The whole-portal files come first: they are the largest, and writers that take files in
+    list order then share the work evenly.
+    """
+    return [*portal_downloads(portal), *(d for doc in portal.reports for d in report_downloads(portal, doc))]
 
 
 def _word_document(portal: Portal, doc: ReportDoc) -> list[Download]:

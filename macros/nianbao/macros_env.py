@@ -13,7 +13,7 @@ PAGE_SOURCE = "{{ nianbao_page() }}\n"
 def define_env(env: Any) -> None:
     @env.macro
     def nianbao_page() -> str:
-        """The rendered body of the generated page being rendered (HTML, data already escaped)."""
+        """Where the generated page's body goes: the core renders it (HTML, data escaped) as the page is written."""
         return str(env.conf["plugins"]["nianbao"].render_page(env.page.file.src_uri))
 
     @env.macro

@@ -1,11 +1,11 @@
 """MkDocs glue: the core's pages become virtual files; data problems stop the build.
 
 All work happens in the core (`portal`, `pages`); this plugin only wires it
-into MkDocs' events. The page bodies themselves are produced by the
-`nianbao_page` macro (see `macros_env`), so mkdocs-macros renders them. The
-macro leaves a marker in the Markdown and the finished HTML is put in its
-place after Markdown ran: the body is final HTML, and Python-Markdown's HTML
-parser cost more per report page than everything else in the build.
+into MkDocs' events. mkdocs-macros renders each generated page's Markdown,
+whose `nianbao_page` macro (see `macros_env`) places the page's body: it leaves
+a marker, and the body, rendered by the core, is put in its place as the page
+is written. The body is final HTML: Python-Markdown's HTML parser cost more
+per report page than everything else in the build.
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ def _marker(uri: str) -> str:
 class NianbaoPlugin(BasePlugin[NianbaoConfig]):
     portal: Portal | None = None
     pages: dict[str, Page]
-    bodies: dict[str, str]
     writer: BackgroundWriter | None = None
 
     def on_config(self, config: Any) -> Any:
@@ -68,7 +67,6 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             errors = sum(1 for f in self.portal.findings if f.blocks)
             raise PluginError(f"数据检查发现 {errors} 个错误，构建已停止，未发布任何页面。请按上面的提示改正后重新构建（可先运行 nianbao check）。")
         self.pages = {page.src_uri: page for page in portal_pages(self.portal)}
-        self.bodies = {}
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -96,22 +94,30 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.meta["title"] = generated.title
+            page.meta["nianbao_generated"] = True  # overrides/main.html: the body brings its own breadcrumbs and h1
         return markdown
 
     def render_page(self, uri: str) -> str:
-        """Called by the macro: render the body now, hand Markdown only a marker."""
-        self.bodies[uri] = self.pages[uri].body()
+        """Called by the macro: hand Markdown a marker where the body goes."""
+        if uri not in self.pages:
+            raise PluginError(f"页面 {uri} 不是自动生成的页面，不能使用 nianbao_page。")
         return _marker(uri)
 
-    def on_page_content(self, html: str, *, page: MkPage, config: Any, files: Files) -> str:
+    def on_post_page(self, output: str, *, page: MkPage, config: Any) -> str:
+        """Render the body as the page is written, so no body stays in memory after its page.
+
+        MkDocs processes every page before it writes any and keeps what it processed
+        until the end: holding the bodies from the macro to here cost memory in
+        proportion to the portal (and memory that is only touched once is slow to get).
+        """
         uri = page.file.src_uri
-        body = self.bodies.pop(uri, None)
-        if body is None:
-            return html
+        generated = self.pages.get(uri)
+        if generated is None:
+            return output
         marker = _marker(uri)
-        if marker not in html:
+        if marker not in output:
             raise PluginError(f"页面 {uri} 的正文标记丢失，无法插入正文。")
-        return html.replace(marker, body, 1)
+        return output.replace(marker, generated.body(), 1)
 
     def on_post_build(self, *, config: Any) -> None:
         assert self.portal is not None
