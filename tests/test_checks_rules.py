@@ -429,3 +429,14 @@ def test_similarity_measure() -> None:
     fresh = "本年度重点推进义务教育招生入学政策的集中公开，开设政策问答专栏。"
     assert similarity(fresh, last) < 0.2
     assert similarity("", last) == 0.0
+
+
+def test_bigrams_are_the_pairs_of_adjacent_chinese_characters() -> None:
+    """RY-6's fast bigrams (numbers read from UTF-16) count exactly the character pairs of the definition."""
+    from nianbao.checks.similarity import bigrams
+
+    for text in ["", "公", "公开", "政务公开", "2020年，本机关主动公开政府信息 1,234 条；依申请公开办理及时。", "㐀䶵一龥一龥"]:
+        han = "".join(c for c in text if "\u3400" <= c <= "\u9fff")
+        assert len(bigrams(text)) == len({han[i : i + 2] for i in range(len(han) - 1)}), text
+    assert bigrams("政务公开") == bigrams("政务，公开")  # punctuation is not text
+    assert bigrams("公开政务") != bigrams("政务公开")
