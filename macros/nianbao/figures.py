@@ -79,7 +79,7 @@ def table_figures(version: L.FormatVersion, table: str) -> tuple[Figure, ...]:
 
 # values() of the reports seen last, by identity (the entry keeps its report alive, so an id is never
 # reused while cached). A build's downloads read each report's figures eight times — its JSON, three
-# CSVs, two workbooks and two portal CSVs — and the computed totals make each read cost about 0.4 ms.
+# CSVs, two workbooks and two portal CSVs — at about 0.1 ms a read (2,500 reports: 1.7 CPU seconds saved).
 _VALUES: dict[int, tuple[Report, tuple[Number, ...]]] = {}
 _VALUES_MAX = 50_000
 
