@@ -36,8 +36,8 @@ test: $(VENV)/.installed ## run the whole test suite
 bench: $(VENV)/.installed ## portal-scale benchmark (not part of make test); SIZES="1000 2500 20000" RUNS=3
 	$(BIN)/python bench/run.py --sizes $(SIZES) --runs $(RUNS)
 
-golden: $(VENV)/.installed ## refresh the golden report bodies after an intended rendering change (review the diff)
-	NIANBAO_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
+golden: $(VENV)/.installed ## refresh every golden (report bodies, whole portal, Word) after an intended change; review the diff
+	NIANBAO_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py tests/test_portal_golden.py tests/test_word.py -k golden
 
 clean:
 	rm -rf site $(VENV)
