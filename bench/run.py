@@ -30,11 +30,11 @@ sys.path.insert(0, str(REPO / "bench"))
 from search_payload import measure  # noqa: E402
 from synth import write_portal  # noqa: E402
 
-from nianbao import labels as L  # noqa: E402
-from nianbao.load import ReportDoc  # noqa: E402
-from nianbao.portal import Portal, build_portal  # noqa: E402
-from nianbao.render import report_body  # noqa: E402
-from nianbao.tables import tables  # noqa: E402
+from nianbao.model import labels as L  # noqa: E402
+from nianbao.model.load import ReportDoc  # noqa: E402
+from nianbao.model.portal import Portal, build_portal  # noqa: E402
+from nianbao.model.tables import tables  # noqa: E402
+from nianbao.site.render import report_body  # noqa: E402
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 # The phrase every report uses most (the largest download a query can cause) and a typical query (an agency's name).

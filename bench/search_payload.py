@@ -23,7 +23,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from synth import DEPARTMENTS, REGIONS
 
-from nianbao.search import index_site
+from nianbao.site.search import index_site
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -20,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from nianbao.load import ReportDoc
-from nianbao.portal import Portal, build_portal
-from nianbao.word.document import report_docx
+from nianbao.downloads.word.document import report_docx
+from nianbao.model.load import ReportDoc
+from nianbao.model.portal import Portal, build_portal
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "word" / "data" / "shili-gaj"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checkrun import check, write_tree
-from nianbao import codes, load
+from nianbao.model import codes, load
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "macros" / "nianbao"
@@ -24,7 +24,7 @@ CODE_LITERAL = re.compile(r"""["']((?:[YSF]\d{3})|(?:R\d-\d)|(?:R[XY]-\d)|(?:V-\
 
 def _emitted() -> set[str]:
     found: set[str] = set()
-    for path in [*PACKAGE.glob("*.py"), *PACKAGE.glob("checks/*.py")]:
+    for path in PACKAGE.rglob("*.py"):  # the whole package: loader, rules, importer, Word, commands
         if path.name == "codes.py":
             continue
         found |= set(CODE_LITERAL.findall(path.read_text(encoding="utf-8")))

@@ -422,7 +422,7 @@ def test_rule(tmp_path: Path, reports: dict[str, str], status: int, lines: list[
 
 def test_similarity_measure() -> None:
     """RY-6's measure: Chinese-character bigram Jaccard; changed years and figures do not hide a copy."""
-    from nianbao.checks.similarity import similarity
+    from nianbao.model.checks.similarity import similarity
 
     last = "2020年，我局认真贯彻落实《条例》，全年主动公开政府信息312条。"
     assert similarity(last.replace("2020", "2021").replace("312", "298"), last) == 1.0
@@ -433,7 +433,7 @@ def test_similarity_measure() -> None:
 
 def test_bigrams_are_the_pairs_of_adjacent_chinese_characters() -> None:
     """RY-6's fast bigrams (numbers read from UTF-16) count exactly the character pairs of the definition."""
-    from nianbao.checks.similarity import bigrams
+    from nianbao.model.checks.similarity import bigrams
 
     for text in ["", "公", "公开", "政务公开", "2020年，本机关主动公开政府信息 1,234 条；依申请公开办理及时。", "㐀䶵一龥一龥"]:
         han = "".join(c for c in text if "\u3400" <= c <= "\u9fff")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nianbao.cli import main
-from nianbao.ownership import CODEOWNERS_PATH, WorkTree, agency_maintainers, check_changes, codeowners_text, portal_maintainers
+from nianbao.workflow.ownership import CODEOWNERS_PATH, WorkTree, agency_maintainers, check_changes, codeowners_text, portal_maintainers
 
 REPO = Path(__file__).resolve().parent.parent
 

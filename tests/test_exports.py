@@ -20,10 +20,11 @@ import openpyxl
 import pytest
 
 from conftest import REPO, Build
-from nianbao import cli, exports
-from nianbao.downloads import portal_downloads, report_downloads
-from nianbao.opendata import portal_file, report_file
-from nianbao.portal import Portal, build_portal
+from nianbao import cli
+from nianbao.downloads import exports
+from nianbao.downloads.opendata import portal_file, report_file
+from nianbao.downloads.providers import portal_downloads, report_downloads
+from nianbao.model.portal import Portal, build_portal
 from yamlfigures import (
     DATA,
     T3_COLUMN_KEYS,

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPO
-from nianbao.load import load_agency, load_report
-from nianbao.portal import Loaded, index
-from nianbao.render import report_body
+from nianbao.model.load import load_agency, load_report
+from nianbao.model.portal import Loaded, index
+from nianbao.site.render import report_body
 
 GOLDEN = REPO / "tests" / "golden"
 CASES = {

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.codes import CODES
-from nianbao.guide import anchor, codes_markdown
-from nianbao.siteconfig import lookup, read_config
+from nianbao.model.codes import CODES
+from nianbao.site.guide import anchor, codes_markdown
+from nianbao.workflow.siteconfig import lookup, read_config
 
 REPO = Path(__file__).resolve().parent.parent
 

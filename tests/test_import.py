@@ -15,10 +15,10 @@ import pytest
 
 from conftest import FIXTURES, REPO, make_project, run_build
 from htmltable import grid, lookup, tables
-from nianbao import labels as L
 from nianbao.cli import main
 from nianbao.importer import PLACEHOLDER, import_file
-from nianbao.load import load_report
+from nianbao.model import labels as L
+from nianbao.model.load import load_report
 
 SEED = FIXTURES / "seed-zhangshu-2020.txt"
 IMPORT = FIXTURES / "import"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from nianbao.cli import main
-from nianbao.load import load_report
-from nianbao.model import Report2019, Report2021
+from nianbao.model.documents import Report2019, Report2021
+from nianbao.model.load import load_report
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ import lxml.html
 import pytest
 
 from conftest import FIXTURES
-from nianbao.indexes import key_figures, missing_years, year_groups
-from nianbao.pages import portal_pages
-from nianbao.portal import Portal, build_portal
+from nianbao.model.portal import Portal, build_portal
+from nianbao.site.indexes import key_figures, missing_years, year_groups
+from nianbao.site.pages import portal_pages
 
 AGENCY = (FIXTURES / "reports" / "agency.yaml").read_text(encoding="utf-8")
 REPORT = (FIXTURES / "reports" / "2021.yaml").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from nianbao.cli import main
-from nianbao.preview import PreviewError, locate, prepare
+from nianbao.workflow.preview import PreviewError, locate, prepare
 
 REPO = Path(__file__).resolve().parent.parent
 NIANBAO = str(Path(sys.executable).parent / "nianbao")

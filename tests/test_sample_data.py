@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.load import AgencyDoc, ReportDoc
-from nianbao.portal import Portal, build_portal
+from nianbao.model.load import AgencyDoc, ReportDoc
+from nianbao.model.portal import Portal, build_portal
 
 SEED = "zhangshu-jgswj"
 YEARS = range(2019, 2025)

@@ -18,9 +18,10 @@ import jsonschema
 import pytest
 
 from checkrun import FIXTURES, edit, fixture
-from nianbao import cli, dataformat, schema
-from nianbao.labels import format_for_year
-from nianbao.source import decode, parse
+from nianbao import cli
+from nianbao.model import dataformat, schema
+from nianbao.model.labels import format_for_year
+from nianbao.model.source import decode, parse
 
 REPO = Path(__file__).resolve().parent.parent
 HAN = re.compile(r"[\u3400-\u9fff]")

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 
 from conftest import REPO, Build
-from nianbao.search import bundles
+from nianbao.site.search import bundles
 
 DATA = REPO / "data"
 REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")

@@ -14,11 +14,11 @@ import lxml.html
 import pytest
 
 from conftest import REPO, Build
-from nianbao import statistics as S
-from nianbao.charts import Chart, bar_chart
-from nianbao.pages import portal_pages
-from nianbao.portal import Portal, build_portal
-from nianbao.statistics_pages import SORT_SCRIPT, agency_statistics_html, statistics_year_url
+from nianbao.model import statistics as S
+from nianbao.model.portal import Portal, build_portal
+from nianbao.site.charts import Chart, bar_chart
+from nianbao.site.pages import portal_pages
+from nianbao.site.statistics import SORT_SCRIPT, agency_statistics_html, statistics_year_url
 from nianbao.urls import agency_url
 from yamlfigures import DATA, Expected, all_expected
 

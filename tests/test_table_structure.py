@@ -13,9 +13,9 @@ import pytest
 
 from conftest import FIXTURES, REPO
 from htmltable import grid, lookup
-from nianbao.load import load_agency, load_report
-from nianbao.portal import Loaded, index
-from nianbao.render import report_body
+from nianbao.model.load import load_agency, load_report
+from nianbao.model.portal import Loaded, index
+from nianbao.site.render import report_body
 
 Row = list[tuple[str, str, int, int]]  # (tag, text, rowspan, colspan)
 

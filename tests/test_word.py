@@ -23,10 +23,10 @@ import lxml.html
 import pytest
 from docx.oxml.ns import qn
 
-from nianbao import labels as L
-from nianbao.load import ReportDoc
-from nianbao.portal import Portal, build_portal
-from nianbao.word import docx_path, report_docx
+from nianbao.downloads.word import docx_path, report_docx
+from nianbao.model import labels as L
+from nianbao.model.load import ReportDoc
+from nianbao.model.portal import Portal, build_portal
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "zhangshu-jgswj"
@@ -401,7 +401,7 @@ def test_core_properties(sample: tuple[Portal, ReportDoc]) -> None:
 
 
 def test_download_path(sample: tuple[Portal, ReportDoc]) -> None:
-    from nianbao.downloads import report_downloads
+    from nianbao.downloads.providers import report_downloads
 
     portal, doc = sample
     assert docx_path(doc) == "downloads/reports/shili-gaj/2022.docx"
@@ -570,7 +570,7 @@ def test_paragraph_xml_is_what_python_docx_writes(text: str, style_id: str | Non
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    from nianbao.word.text import paragraph
+    from nianbao.downloads.word.text import paragraph
 
     made = docx.Document().add_paragraph(text)
     if style_id is not None:

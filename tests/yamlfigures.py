@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from nianbao import labels as L
+from nianbao.model import labels as L
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"

@@ -6,8 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .argparse_zh import ChineseArgumentParser
-from .commands import check, codeowners, export, import_reports, new, new_agency, owners_check, preview, schema
+from nianbao.commands import check, codeowners, export, import_reports, new, new_agency, owners_check, preview, schema
+from nianbao.commands.argparse_zh import ChineseArgumentParser
 
 # Each module registers one subcommand; add new ones here.
 COMMANDS = (check, new, new_agency, codeowners, owners_check, import_reports, preview, export, schema)

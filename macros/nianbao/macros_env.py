@@ -1,22 +1,9 @@
-"""mkdocs-macros module: exposes the core's page bodies as the `nianbao_page` macro."""
+"""The mkdocs-macros module name that portals created before 0.2 list in mkdocs.yml.
 
-from __future__ import annotations
+New portals name `nianbao.engine.macros_env`; this name stays so an existing
+`mkdocs.yml` keeps building after an upgrade.
+"""
 
-from typing import Any
+from nianbao.engine.macros_env import define_env
 
-from .guide import codes_markdown
-
-# The Markdown of every generated page: one text, compiled once (see NianbaoPlugin.on_files).
-PAGE_SOURCE = "{{ nianbao_page() }}\n"
-
-
-def define_env(env: Any) -> None:
-    @env.macro
-    def nianbao_page() -> str:
-        """Where the generated page's body goes: the core renders it (HTML, data escaped) as the page is written."""
-        return str(env.conf["plugins"]["nianbao"].render_page(env.page.file.src_uri))
-
-    @env.macro
-    def nianbao_codes() -> str:
-        """The clerks' error list in docs/guide/editing.md, generated from the code registry."""
-        return codes_markdown()
+__all__ = ["define_env"]

@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..findings import Finding
-from ..portal import build_portal
+from nianbao.model.findings import Finding
+from nianbao.model.portal import build_portal
 
 EXIT_ERRORS = 1
 EXIT_USAGE = 2

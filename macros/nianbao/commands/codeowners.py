@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..ownership import CODEOWNERS_PATH, OwnershipError, WorkTree, agency_maintainers, codeowners_text, normalize_owner, portal_maintainers
+from nianbao.workflow.ownership import CODEOWNERS_PATH, OwnershipError, WorkTree, agency_maintainers, codeowners_text, normalize_owner, portal_maintainers
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

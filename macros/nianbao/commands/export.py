@@ -32,10 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: openpyxl and python-docx would slow every other subcommand's start.
-    from ..downloads import all_downloads
-    from ..portal import build_portal
-    from ..word.files import main as export_docx
-    from ..writer import write_all
+    from nianbao.downloads.providers import all_downloads
+    from nianbao.downloads.word.files import main as export_docx
+    from nianbao.downloads.writer import write_all
+    from nianbao.model.portal import build_portal
 
     root = Path(args.root).resolve()
     if getattr(args, "docx", None):

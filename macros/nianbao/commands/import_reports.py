@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from ..importer import ImportResult, import_file
-from ..importer.run import SUPPORTED, UNSUPPORTED
-from ..importer.summary import summary_lines
+from nianbao.importer import ImportResult, import_file
+from nianbao.importer.run import SUPPORTED, UNSUPPORTED
+from nianbao.importer.summary import summary_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

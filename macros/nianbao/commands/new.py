@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..load import AGENCY_FILES, SLUG, load_agency, load_report
-from ..model import Report, Report2021
-from ..scaffold import report_text
+from nianbao.model.documents import Report, Report2021
+from nianbao.model.load import AGENCY_FILES, SLUG, load_agency, load_report
+from nianbao.workflow.scaffold import report_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

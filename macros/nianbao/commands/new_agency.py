@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..load import AGENCY_FILES, SLUG
-from ..scaffold import agency_text
+from nianbao.model.load import AGENCY_FILES, SLUG
+from nianbao.workflow.scaffold import agency_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

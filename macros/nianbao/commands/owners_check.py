@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..ownership import GitTree, OwnershipError, Tree, WorkTree, agency_maintainers, changed_files, check_changes, portal_maintainers
+from nianbao.workflow.ownership import GitTree, OwnershipError, Tree, WorkTree, agency_maintainers, changed_files, check_changes, portal_maintainers
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

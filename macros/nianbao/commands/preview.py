@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from ..preview import PreviewError, Target, locate, page_url, prepare
+from nianbao.workflow.preview import PreviewError, Target, locate, page_url, prepare
 
 HOST = "127.0.0.1"
 
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from mkdocs.commands.serve import serve  # imported late: the other commands do not need MkDocs
 
-    from ..mkdocs_plugin import PREVIEW_ENV
+    from nianbao.engine.plugin import PREVIEW_ENV
 
     url = page_url(target, HOST, args.port)
     print(f"正在构建 {target.rel} 的预览……", flush=True)

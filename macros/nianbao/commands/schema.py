@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import dataformat, schema
+from nianbao.model import dataformat, schema
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

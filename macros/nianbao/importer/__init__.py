@@ -14,7 +14,7 @@ Nothing here invents a figure: what cannot be read is written as `PLACEHOLDER`,
 which the model rejects, so `nianbao check` fails until a person fills it in.
 """
 
-from .notes import PLACEHOLDER, Note
-from .run import ImportResult, import_file
+from nianbao.importer.notes import PLACEHOLDER, Note
+from nianbao.importer.run import ImportResult, import_file
 
 __all__ = ["PLACEHOLDER", "ImportResult", "Note", "import_file"]

@@ -14,8 +14,8 @@ import zipfile
 import docx
 from docx.oxml.ns import qn
 
-from .document import Block, Cell, Document, Paragraph, Table
-from .notes import ImportProblem
+from nianbao.importer.document import Block, Cell, Document, Paragraph, Table
+from nianbao.importer.notes import ImportProblem
 
 
 def read_docx(raw: bytes, source: str) -> Document:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .. import labels as L
+from nianbao.model import labels as L
 
 
 @dataclass

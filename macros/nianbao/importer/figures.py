@@ -18,11 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from .. import labels as L
-from .document import Block, Cell, Paragraph, Table
-from .notes import PLACEHOLDER, Note
-from .values import Kind, Reading, Value, is_valueish, normal, read_value
-from .variants import LabelIndex, Match
+from nianbao.importer.document import Block, Cell, Paragraph, Table
+from nianbao.importer.notes import PLACEHOLDER, Note
+from nianbao.importer.values import Kind, Reading, Value, is_valueish, normal, read_value
+from nianbao.importer.variants import LabelIndex, Match
+from nianbao.model import labels as L
 
 T = TypeVar("T")
 Stream = list[Cell | None]  # None: a row break

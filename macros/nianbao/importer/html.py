@@ -15,9 +15,9 @@ import re
 import lxml.html
 from lxml import etree
 
-from .document import Block, Cell, Document, Paragraph, Table
-from .text import decode
-from .variants import looks_like_report_table
+from nianbao.importer.document import Block, Cell, Document, Paragraph, Table
+from nianbao.importer.text import decode
+from nianbao.importer.variants import looks_like_report_table
 
 _SKIP = {"script", "style", "noscript", "head", "template", "select", "option", "button", "iframe", "svg", "object", "title"}
 _BLOCK = {

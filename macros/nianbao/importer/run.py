@@ -6,18 +6,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import labels as L
-from ..checks import check_report
-from ..findings import Finding, sort_findings
-from ..load import AGENCY_FILES, REPORT_FILE, SLUG, Loaded, load_agency, load_report
-from ..portal import index
-from . import sections as S
-from .contact import contact_details
-from .document import Document, Table
-from .draft import Draft, agency_yaml, report_yaml
-from .figures import Collector, TableResult, stream_of, table2, table3, table4
-from .notes import PLACEHOLDER, ImportProblem, Note
-from .variants import detect_version, key, looks_like_report_table
+from nianbao.importer import sections as S
+from nianbao.importer.contact import contact_details
+from nianbao.importer.document import Document, Table
+from nianbao.importer.draft import Draft, agency_yaml, report_yaml
+from nianbao.importer.figures import Collector, TableResult, stream_of, table2, table3, table4
+from nianbao.importer.notes import PLACEHOLDER, ImportProblem, Note
+from nianbao.importer.variants import detect_version, key, looks_like_report_table
+from nianbao.model import labels as L
+from nianbao.model.checks import check_report
+from nianbao.model.findings import Finding, sort_findings
+from nianbao.model.load import AGENCY_FILES, REPORT_FILE, SLUG, Loaded, load_agency, load_report
+from nianbao.model.portal import index
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".mht"}
@@ -51,9 +51,9 @@ class ImportResult:
 
 
 def read_document(path: Path) -> Document:
-    from .docx import read_docx
-    from .html import read_html
-    from .text import read_text
+    from nianbao.importer.docx import read_docx
+    from nianbao.importer.html import read_html
+    from nianbao.importer.text import read_text
 
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
@@ -176,7 +176,7 @@ def _version(doc: Document, parts: S.Sections, year: int, result: ImportResult) 
             Note(
                 "notice",
                 "",
-                f"表格用的是 {detected} 年格式（见 {evidence}），但 {year} 年度应使用 {by_year} 年格式：按原样导入并在草稿中写明 format（E1）",
+                f"表格用的是 {detected} 年格式（见 {evidence}），但 {year} 年度应使用 {by_year} 年格式：按原样导入并在草稿中写明 format（V-1）",
             )
         )
         return detected, True

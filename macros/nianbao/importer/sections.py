@@ -14,9 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .document import Block, Document, Paragraph, Table
-from .notes import Note
-from .variants import SECTION_ORDER, Match, section_heading
+from nianbao.importer.document import Block, Document, Paragraph, Table
+from nianbao.importer.notes import Note
+from nianbao.importer.variants import SECTION_ORDER, Match, section_heading
 
 _META = re.compile(
     r"^\s*(发布(日期|时间|机构)|来源|信息来源|作者|浏览|点击|阅读|字号|字体|【|\[|索引号|发文|文号|成文日期|生成日期|主题分类|"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .notes import KIND_WORDS, PLACEHOLDER
-from .run import ImportResult
+from nianbao.importer.notes import KIND_WORDS, PLACEHOLDER
+from nianbao.importer.run import ImportResult
 
 CONTACT_WORDS = {
     "address": "地址",

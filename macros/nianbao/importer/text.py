@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .document import Block, Cell, Document, Paragraph, Table
-from .notes import ImportProblem
+from nianbao.importer.document import Block, Cell, Document, Paragraph, Table
+from nianbao.importer.notes import ImportProblem
 
 HEADING = re.compile(r"^\s*[一二三四五六]\s*[、.．]")
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from .document import Cell
-from .notes import PLACEHOLDER, Note
+from nianbao.importer.document import Cell
+from nianbao.importer.notes import PLACEHOLDER, Note
 
 Kind = Literal["count", "signed", "wanyuan", "amount"]
 Value = int | Decimal | str

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .. import labels as L
+from nianbao.model import labels as L
 
 T = TypeVar("T")
 

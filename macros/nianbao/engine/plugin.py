@@ -1,0 +1,143 @@
+"""MkDocs glue: the core's pages become virtual files; data problems stop the build.
+
+All work happens in the core (`portal`, `pages`); this plugin only wires it
+into MkDocs' events. mkdocs-macros renders each generated page's Markdown,
+whose `nianbao_page` macro (see `macros_env`) places the page's body: it leaves
+a marker, and the body, rendered by the core, is put in its place as the page
+is written. The body is final HTML: Python-Markdown's HTML parser cost more
+per report page than everything else in the build.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkPage
+
+from nianbao.downloads.providers import all_downloads
+from nianbao.downloads.writer import BackgroundWriter
+from nianbao.engine.macros_env import PAGE_SOURCE
+from nianbao.engine.theme import material_search_on, unused
+from nianbao.model.portal import Portal, build_portal
+from nianbao.site.pages import Page, portal_pages
+from nianbao.site.search import Indexing, SearchIndexError
+from nianbao.site.statistics import fill_sizes
+
+log = get_plugin_logger("nianbao")
+# Set by `nianbao preview` (commands/preview.py): data errors are shown but do not stop the build.
+PREVIEW_ENV = "NIANBAO_PREVIEW"
+
+
+class NianbaoConfig(Config):
+    data_dir = c.Type(str, default="data")
+    search_index = c.Type(bool, default=True)  # build the Pagefind index after the site
+
+
+def _marker(uri: str) -> str:
+    # uri is an ASCII path made by the core (urls.src_uri), never data.
+    return f'<div data-nianbao-body="{uri}"></div>'
+
+
+class NianbaoPlugin(BasePlugin[NianbaoConfig]):
+    portal: Portal | None = None
+    pages: dict[str, Page]
+    writer: BackgroundWriter | None = None
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        self.portal = build_portal(root / self.config.data_dir, root)
+        for finding in self.portal.findings:
+            if finding.blocks:
+                log.error(finding.format_text())
+            else:
+                # Warnings and archived reports' findings are listed, not fatal: INFO keeps --strict for real problems.
+                log.info(finding.format_text())
+        if self.portal.blocked and os.environ.get(PREVIEW_ENV) == "1":
+            # `nianbao preview`: the clerk sees the page while still fixing it; a real build still stops.
+            log.warning("预览模式：数据还有错误（见上方），页面仅供预览，改正前不能发布。")
+        elif self.portal.blocked:
+            errors = sum(1 for f in self.portal.findings if f.blocks)
+            raise PluginError(f"数据检查发现 {errors} 个错误，构建已停止，未发布任何页面。请按上面的提示改正后重新构建（可先运行 nianbao check）。")
+        self.pages = {page.src_uri: page for page in portal_pages(self.portal)}
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        for uri, page in self.pages.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"docs/{uri} 与自动生成的页面“{page.title}”重名，请删除或改名该手写页面。")
+            # The Markdown holds only the macro call: data never becomes template source.
+            files.append(File.generated(config, uri, content=PAGE_SOURCE))
+        macros = config.plugins.get("macros")
+        if macros is not None:
+            # mkdocs-macros compiles each page's Markdown with Jinja's `from_string`, which has no cache:
+            # about half a millisecond a page for the one line every generated page shares. Its
+            # environment exists once every plugin's on_config has run.
+            macros.env.from_string = lru_cache(maxsize=256)(macros.env.from_string)
+        assert self.portal is not None
+        # The site directory has been cleaned by now; downloads are written beside the pages, on another core.
+        self.writer = BackgroundWriter(all_downloads(self.portal), Path(config.site_dir))
+        material_search = material_search_on(config.plugins)
+        for file in [f for f in files if unused(f.src_uri, material_search)]:
+            files.remove(file)
+        return files
+
+    @event_priority(-100)  # after mkdocs-macros, so the title from data is never rendered as a template
+    def on_page_markdown(self, markdown: str, *, page: MkPage, config: Any, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.meta["title"] = generated.title
+            page.meta["nianbao_generated"] = True  # overrides/main.html: the body brings its own breadcrumbs and h1
+        return markdown
+
+    def render_page(self, uri: str) -> str:
+        """Called by the macro: hand Markdown a marker where the body goes."""
+        if uri not in self.pages:
+            raise PluginError(f"页面 {uri} 不是自动生成的页面，不能使用 nianbao_page。")
+        return _marker(uri)
+
+    def on_post_page(self, output: str, *, page: MkPage, config: Any) -> str:
+        """Render the body as the page is written, so no body stays in memory after its page.
+
+        MkDocs processes every page before it writes any and keeps what it processed
+        until the end: holding the bodies from the macro to here cost memory in
+        proportion to the portal (and memory that is only touched once is slow to get).
+        """
+        uri = page.file.src_uri
+        generated = self.pages.get(uri)
+        if generated is None:
+            return output
+        marker = _marker(uri)
+        if marker not in output:
+            raise PluginError(f"页面 {uri} 的正文标记丢失，无法插入正文。")
+        return output.replace(marker, generated.body(), 1)
+
+    def on_post_build(self, *, config: Any) -> None:
+        assert self.portal is not None
+        site_dir = Path(config.site_dir)
+        # The pages are written: index them while the downloads are still being written (Pagefind reads pages only).
+        indexing = Indexing(site_dir) if self.config.search_index else None
+        if self.writer is not None:
+            try:
+                self.writer.wait()
+            except RuntimeError as e:
+                raise PluginError(str(e)) from e
+            fill_sizes(site_dir, self.portal)
+        reports = sum(1 for p in self.pages.values() if p.kind == "report")
+        archived = [f for f in self.portal.findings if f.is_error and not f.blocking]
+        log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")
+        if archived:
+            log.info(f"历史报告中有 {len(archived)} 处按原样保留的问题，见上方列表。")
+        if indexing is not None:
+            try:
+                indexing.wait()
+            except SearchIndexError as e:
+                raise PluginError(str(e)) from e
+            log.info("已生成搜索索引（pagefind/）。")

@@ -1,0 +1,1 @@
+"""The report model and everything that reads or judges data."""

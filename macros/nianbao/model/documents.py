@@ -1,0 +1,417 @@
+"""The typed model of agency profiles and annual reports.
+
+After loading, every other module handles these frozen objects only. Field
+titles are the canonical Chinese labels from `labels`, so the JSON Schema an
+editor shows while a clerk types speaks the clerk's language.
+
+Derivable totals (row 总计, （七）总计, table 四 总计) are optional: when left
+out they are computed; when written they are kept exactly as written so a
+check can compare them and an archived report prints what was published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic_core import PydanticCustomError
+
+from nianbao.model import labels as L
+
+# --------------------------------------------------------------------------
+# Value types: the words here are what a clerk reads when a cell is wrong.
+# --------------------------------------------------------------------------
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+_PLACEHOLDERS = {"-", "/", "—", "－", "／", "——", "无", "空"}
+
+
+def _error(kind: str, message: str, fix: str, **ctx: Any) -> PydanticCustomError:
+    # The fix travels in the context: the loader prints message and fix apart, as every finding does.
+    return PydanticCustomError(kind, message, {**ctx, "fix": fix.format(**ctx)})
+
+
+def _number_text_error(value: str, expected: str, fix: str) -> PydanticCustomError:
+    text = value.strip()
+    if text == "":
+        return _error("blank", "此处不能留空", "没有请填 0")
+    if text in _PLACEHOLDERS:
+        return _error("placeholder", "不能用“{text}”代替数字", "没有请填 0", text=text)
+    if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", text):
+        return _error("quoted_number", "数字“{text}”加了引号，会被当作文字", "数字不要加引号，请直接写 {text}", text=text)
+    half = text.translate(_FULLWIDTH_DIGITS)
+    if half != text and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", half):
+        return _error("fullwidth", "“{text}”使用了全角数字", "请改为半角数字 {half}", text=text, half=half)
+    unit = re.fullmatch(r"(-?[0-9]+(?:\.[0-9]+)?)\s*([^0-9\s.].*)", half)
+    if unit:
+        return _error("unit_in_cell", "“{text}”中带有单位或文字", "只填数字 {number}，单位由表头说明", text=text, number=unit.group(1))
+    return _error("not_a_number", "“{text}”不是{expected}", fix, text=text, expected=expected)
+
+
+def _count(value: Any) -> int:
+    if value is None:
+        raise _error("blank", "此处不能留空", "没有请填 0")
+    if isinstance(value, bool):
+        raise _error("not_a_number", "应为件数", "请填写 0 或正整数，如 12")
+    if isinstance(value, int):
+        if value < 0:
+            raise _error("negative", "件数不能为负数 {value}", "请填写 0 或正整数", value=value)
+        return value
+    if isinstance(value, Decimal):
+        raise _error("decimal_count", "件数应为整数，不能是 {value}", "请填写整数", value=str(value))
+    if isinstance(value, str):
+        raise _number_text_error(value, "件数", "请改用阿拉伯数字，如 12")
+    raise _error("not_a_number", "应为件数", "请填写 0 或正整数，如 12")
+
+
+def _signed(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\+[0-9]+", value.strip()):
+        return int(value)
+    if value is None:
+        raise _error("blank", "此处不能留空", "没有增减请填 0")
+    if isinstance(value, Decimal):
+        raise _error("decimal_count", "增减数应为整数，不能是 {value}", "请填写整数，减少用负数，如 -8", value=str(value))
+    if isinstance(value, str):
+        raise _number_text_error(value, "整数", "请改用阿拉伯数字，减少用负数，如 -8")
+    raise _error("not_a_number", "应为整数", "请填写整数，减少用负数，如 -8")
+
+
+def _amount(value: Any) -> Decimal:
+    if isinstance(value, bool) or value is None:
+        raise _error("blank", "此处不能留空", "没有请填 0")
+    if isinstance(value, int):
+        value = Decimal(value)
+    if isinstance(value, Decimal):
+        if value < 0:
+            raise _error("negative", "金额不能为负数 {value}", "请填写 0 或正数", value=str(value))
+        return value
+    if isinstance(value, str):
+        raise _number_text_error(value, "金额", "请改用阿拉伯数字，如 12.5")
+    raise _error("not_a_number", "应为金额", "请填写数字，如 12.5")
+
+
+def _safe_line(value: Any) -> Any:
+    # Names and titles end up in <title>, navigation and breadcrumbs, which the
+    # theme prints without escaping: markup characters are refused up front.
+    if isinstance(value, str) and re.search(r"[<>]|\{\{|\{%|\{#", value):
+        raise _error("markup", "名称和标题中不能含有 < > 或 {{ {% 等标记字符", "请删去这些字符")
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_count), Field(json_schema_extra={"type": "integer", "minimum": 0})]
+Signed = Annotated[int, BeforeValidator(_signed), Field(json_schema_extra={"type": "integer"})]
+Amount = Annotated[Decimal, BeforeValidator(_amount), Field(json_schema_extra={"type": "number", "minimum": 0})]
+Line = Annotated[str, BeforeValidator(_safe_line)]
+Prose = Annotated[str, Field(description="纯文本；空行或换行分段，以“- ”开头的行为列表项。")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+# --------------------------------------------------------------------------
+# Table 二
+# --------------------------------------------------------------------------
+
+
+class Documents2019(_Model):
+    new_made: Count = Field(title="本年新制作数量")
+    new_published: Count = Field(title="本年新公开数量")
+    total_published: Count = Field(title="对外公开总数量")
+
+
+class Items2019(_Model):
+    previous: Count = Field(title="上一年项目数量", description="上一年的事项（项目）数")
+    change: Signed = Field(title="本年增/减", description="本年增加或减少的事项数，减少用负数，如 -8")
+    decisions: Count = Field(title="处理决定数量", description="本年办件量")
+
+
+class Fees2019(_Model):
+    previous: Count = Field(title="上一年项目数量", description="收费项目数，不是金额")
+    change: Signed = Field(title="本年增/减", description="收费项目增减数，减少用负数")
+
+
+class Procurement2019(_Model):
+    projects: Count = Field(title="采购项目数量")
+    amount: Amount = Field(title="采购总金额", description="只填数字；单位写在 unit 中")
+    unit: Line | None = Field(None, title="金额单位", description="如 元 或 万元；原报告未注明时留空")
+
+
+class ActiveDisclosure2019(_Model):
+    regulations: Documents2019 = Field(title="规章")
+    normative_documents: Documents2019 = Field(title="规范性文件")
+    licensing: Items2019 = Field(title="行政许可")
+    other_services: Items2019 = Field(title="其他对外管理服务事项")
+    punishment: Items2019 = Field(title="行政处罚")
+    enforcement: Items2019 = Field(title="行政强制")
+    fees: Fees2019 = Field(title="行政事业性收费")
+    procurement: Procurement2019 = Field(title="政府集中采购")
+
+
+class Documents2021(_Model):
+    issued: Count = Field(title="本年制发件数")
+    repealed: Count = Field(title="本年废止件数")
+    in_force: Count = Field(title="现行有效件数")
+
+
+class ActiveDisclosure2021(_Model):
+    regulations: Documents2021 = Field(title="规章")
+    normative_documents: Documents2021 = Field(title="行政规范性文件")
+    licensing: Count = Field(title="行政许可（本年处理决定数量）")
+    punishment: Count = Field(title="行政处罚（本年处理决定数量）")
+    enforcement: Count = Field(title="行政强制（本年处理决定数量）")
+    fees: Amount = Field(title="行政事业性收费（本年收费金额，单位：万元）", description="单位为万元，可带小数，如 96171.6")
+
+
+# --------------------------------------------------------------------------
+# Table 三
+# --------------------------------------------------------------------------
+
+
+class ApplicantRow(_Model):
+    """Seven cells of table 三: six applicant types and their 总计."""
+
+    person: Count = Field(title="自然人")
+    business: Count = Field(title="商业企业")
+    research: Count = Field(title="科研机构")
+    social: Count = Field(title="社会公益组织")
+    legal: Count = Field(title="法律服务机构")
+    other: Count = Field(title="其他")
+    total: Count | None = Field(None, title="总计", description="可省略，省略时自动计算；填写时必须等于前六项之和")
+
+    def parts(self) -> tuple[int, ...]:
+        return tuple(getattr(self, k) for k in L.T3_PARTS)
+
+    @property
+    def sum(self) -> int:
+        return sum(self.parts())
+
+    @property
+    def shown_total(self) -> int:
+        """The 总计 as the report states it (computed when omitted)."""
+        return self.total if self.total is not None else self.sum
+
+    def cells(self) -> tuple[int, ...]:
+        return (*self.parts(), self.shown_total)
+
+    @classmethod
+    def summed(cls, rows: list[ApplicantRow]) -> ApplicantRow:
+        """Column-wise sum; the 总计 is the sum of the rows' stated 总计."""
+        values = {k: sum(getattr(r, k) for r in rows) for k in L.T3_PARTS}
+        return cls(**values, total=sum(r.shown_total for r in rows))
+
+
+def _group_model(group: L.Group, name: str) -> type[_Model]:
+    fields: dict[str, Any] = {item.key: (ApplicantRow, Field(title=item.label)) for item in group.items}
+    model: type[_Model] = create_model(name, __base__=_Model, **fields)
+    model.__doc__ = group.label
+    return model
+
+
+_GROUPS = {g.key: g for g in L.T3_OUTCOMES["2021"] if isinstance(g, L.Group)}
+Refused = _group_model(_GROUPS["refused"], "Refused")
+Unavailable = _group_model(_GROUPS["unavailable"], "Unavailable")
+NotProcessed = _group_model(_GROUPS["not_processed"], "NotProcessed")
+OtherHandling2021 = _group_model(_GROUPS["other_handling"], "OtherHandling2021")
+
+_T = {item.key: item.label for item in L.T3_OUTCOMES["2019"]}
+
+
+class _Applications(_Model):
+    VERSION: ClassVar[L.FormatVersion]
+    received: ApplicantRow = Field(title=L.T3_RECEIVED.label)
+    carried_over: ApplicantRow = Field(title=L.T3_CARRIED_OVER.label)
+    granted: ApplicantRow = Field(title=_T["granted"])
+    partly_granted: ApplicantRow = Field(title=_T["partly_granted"])
+    refused: Refused = Field(title=_T["refused"])  # type: ignore[valid-type]
+    unavailable: Unavailable = Field(title=_T["unavailable"])  # type: ignore[valid-type]
+    not_processed: NotProcessed = Field(title=_T["not_processed"])  # type: ignore[valid-type]
+    total: ApplicantRow | None = Field(None, title=L.T3_RESULTS_TOTAL.label, description="可省略，省略时自动计算；填写时必须等于各办理结果之和")
+    carried_forward: ApplicantRow = Field(title=L.T3_CARRIED_FORWARD.label)
+
+    def row(self, path: tuple[str, ...]) -> ApplicantRow:
+        """The row at a table3_rows() path; （七）总计 is computed when omitted."""
+        if path == ("total",):
+            return self.results_total
+        node: Any = self
+        for key in path:
+            node = getattr(node, key)
+        return node  # type: ignore[no-any-return]
+
+    def outcome_rows(self) -> list[ApplicantRow]:
+        rows: list[ApplicantRow] = []
+        for path in self._outcome_paths():
+            rows.append(self.row(path))
+        return rows
+
+    def _outcome_paths(self) -> list[tuple[str, ...]]:
+        paths: list[tuple[str, ...]] = []
+        for outcome in L.T3_OUTCOMES[self.VERSION]:
+            if isinstance(outcome, L.Group):
+                paths.extend((outcome.key, item.key) for item in outcome.items)
+            else:
+                paths.append((outcome.key,))
+        return paths
+
+    @cached_property  # a new validated row each time otherwise, and statistics, tables and checks all read it
+    def computed_total(self) -> ApplicantRow:
+        return ApplicantRow.summed(self.outcome_rows())
+
+    @property
+    def results_total(self) -> ApplicantRow:
+        return self.total if self.total is not None else self.computed_total
+
+
+class Applications2019(_Applications):
+    VERSION = "2019"
+    other_handling: ApplicantRow = Field(title=_T["other_handling"])
+
+
+class Applications2021(_Applications):
+    VERSION = "2021"
+    other_handling: OtherHandling2021 = Field(title="（六）其他处理")  # type: ignore[valid-type]
+
+
+# --------------------------------------------------------------------------
+# Table 四
+# --------------------------------------------------------------------------
+
+
+class Outcomes(_Model):
+    upheld: Count = Field(title="结果维持")
+    corrected: Count = Field(title="结果纠正")
+    other: Count = Field(title="其他结果")
+    pending: Count = Field(title="尚未审结")
+    total: Count | None = Field(None, title="总计", description="可省略，省略时自动计算；填写时必须等于前四项之和")
+
+    @property
+    def sum(self) -> int:
+        return sum(getattr(self, k) for k in L.T4_PARTS)
+
+    @property
+    def shown_total(self) -> int:
+        return self.total if self.total is not None else self.sum
+
+    def cells(self) -> tuple[int, ...]:
+        return (*(getattr(self, k) for k in L.T4_PARTS), self.shown_total)
+
+
+class ReviewLitigation(_Model):
+    review: Outcomes = Field(title="行政复议")
+    litigation_direct: Outcomes = Field(title="行政诉讼：未经复议直接起诉")
+    litigation_after_review: Outcomes = Field(title="行政诉讼：复议后起诉")
+
+
+# --------------------------------------------------------------------------
+# The report
+# --------------------------------------------------------------------------
+
+
+class Subsection(_Model):
+    title: Line = Field(title="小标题", description="如“（一）主动公开”")
+    text: Prose = Field(title="正文")
+
+
+class Overview(_Model):
+    text: Prose = Field("", title="总体情况综述")
+    subsections: list[Subsection] = Field(
+        default_factory=list,
+        title="分项情况",
+        description="通常为主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五项",
+    )
+
+
+class Signature(_Model):
+    name: Line = Field(title="落款机关")
+    date: dt.date = Field(title="落款日期")
+
+
+class _Report(_Model):
+    year: int = Field(title="报告年度", ge=2019, le=2100, description="数据所属年度，如 2021")
+    format: Literal["2019", "2021"] | None = Field(
+        None,
+        title="格式版本",
+        description="一般省略：2019、2020 年度用 2019 年格式，2021 年度起用 2021 年格式。仅当原报告确用另一格式发布时填写",
+    )
+    status: Literal["current", "archived"] = Field(
+        "current",
+        title="状态",
+        description="current：本年度填报，必须全部通过检查才能发布；archived：按原样导入的历史报告，检查问题只列出、不阻止发布",
+    )
+    title: Line | None = Field(None, title="标题", description="省略时为“机关全称+年度+政府信息公开工作年度报告”")
+    published_date: dt.date | None = Field(None, title="发布日期", description="如 2022-01-20")
+    opening: Prose = Field("", title="开头段落", description="编制依据、统计期限、全文构成、下载方式和联系方式")
+    overview: Overview = Field(title=L.SECTIONS["overview"])
+    review_litigation: ReviewLitigation = Field(title=L.SECTIONS["review_litigation"])
+    problems: Prose = Field("", title=L.SECTIONS["problems"])
+    other_matters: Prose = Field("", title=L.SECTIONS["other_matters"])
+    carry_over_note: Prose | None = Field(
+        None,
+        title="结转差异说明",
+        description="本年“上年结转”与上年“结转下年度继续办理”不一致时（如机构合并），在此说明原因",
+    )
+    signature: Signature | None = Field(None, title="落款")
+
+    @property
+    def format_version(self) -> L.FormatVersion:
+        return self.format or L.format_for_year(self.year)
+
+
+class Report2019(_Report):
+    """2019 年格式（国办公开办函〔2019〕60号），适用于 2019、2020 年度报告。"""
+
+    active_disclosure: ActiveDisclosure2019 = Field(title=L.SECTIONS["active_disclosure"])
+    applications: Applications2019 = Field(title=L.SECTIONS["applications"])
+
+
+class Report2021(_Report):
+    """2021 年格式（国办公开办函〔2021〕30号），适用于 2021 年度起的报告。"""
+
+    active_disclosure: ActiveDisclosure2021 = Field(title=L.SECTIONS["active_disclosure"])
+    applications: Applications2021 = Field(title=L.SECTIONS["applications"])
+
+
+Report = Report2019 | Report2021
+REPORT_MODELS: dict[L.FormatVersion, type[Report2019] | type[Report2021]] = {
+    "2019": Report2019,
+    "2021": Report2021,
+}
+
+
+# --------------------------------------------------------------------------
+# The agency profile
+# --------------------------------------------------------------------------
+
+
+class Agency(_Model):
+    """机关信息（data/<机关代码>/agency.yaml）。"""
+
+    name: Line = Field(title="机关全称", description="如“樟树市机关事务管理局”")
+    short_name: Line | None = Field(None, title="简称")
+    type: Literal["government", "department"] = Field(
+        title="机关类型",
+        description="government：人民政府（年报 3月31日前发布）；department：政府部门（1月31日前发布）",
+    )
+    parent: str | None = Field(None, title="上级机关代码", description="上级机关在 data/ 下的文件夹名，如 shili-shi")
+    region: Line = Field(title="所属地区", description="如“樟树市”，年度页按上级机关或地区分组")
+    address: str | None = Field(None, title="地址")
+    postcode: str | None = Field(None, title="邮政编码", description='六位数字，请加引号，如 "331200"')
+    phone: str | None = Field(None, title="联系电话", description='请加引号，如 "0795-7333735"')
+    email: str | None = Field(None, title="电子邮箱")
+    website: str | None = Field(None, title="网站")
+    office_hours: str | None = Field(None, title="办公时间")
+    how_to_apply: Prose | None = Field(None, title="依申请公开办理方式", description="受理机构、申请方式、地址和联系电话")
+    contact_office: Line | None = Field(None, title="联系科室", description="如“局办公室”")
+    active_from: int | None = Field(None, title="设立年度", description="该年度起应发布年报；省略表示一直存在")
+    active_until: int | None = Field(None, title="撤销年度", description="最后一个应发布年报的年度；省略表示仍存在")
+    maintainers: list[str] = Field(default_factory=list, title="维护人", description="负责本机关数据的 GitHub 用户或团队，如 @zhangsan 或 @org/team")
+
+    @property
+    def display_name(self) -> str:
+        return self.name
