@@ -26,8 +26,7 @@ SOURCE = "shili-shi-jyj"
 
 def make_portal(root: Path, reports: int) -> tuple[int, int]:
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides"):
-        shutil.copytree(REPO / name, root / name)
+    shutil.copytree(REPO / "docs", root / "docs")
     source = REPO / "data" / SOURCE
     per_agency = len(list(source.glob("[0-9]*.yaml")))
     agencies = -(-reports // per_agency)

@@ -30,6 +30,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from search_payload import measure  # noqa: E402
 from synth import write_portal  # noqa: E402
 
+from nianbao.engine.plugin import ASSETS, STYLESHEETS, THEME  # noqa: E402
 from nianbao.model import labels as L  # noqa: E402
 from nianbao.model.load import ReportDoc  # noqa: E402
 from nianbao.model.portal import Portal, build_portal  # noqa: E402
@@ -94,8 +95,7 @@ def _measure(project: Path, floor: bool, runs: int) -> Result:
 def _portal_project(root: Path, n: int) -> Path:
     root.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root)
-    for folder in ("docs", "overrides"):
-        shutil.copytree(REPO / folder, root / folder)
+    shutil.copytree(REPO / "docs", root / "docs")
     write_portal(root / "data", n)
     return root
 
@@ -119,10 +119,11 @@ def _markdown(built: Portal, doc: ReportDoc) -> str:
 def _floor_project(root: Path, portal: Path) -> Path:
     """N hand-written Markdown pages of the same reports: no nianbao, no macros."""
     root.mkdir(parents=True)
-    shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    head = config.split("\nplugins:")[0].split("\nnav:")[0]
+    # Without the nianbao plugin, the theme, scripts and styles it brings are copied in by hand.
+    shutil.copytree(ASSETS, root / "docs" / "assets")
+    shutil.copytree(THEME, root / "overrides")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  language: zh-CN\n", "  language: zh-CN\n  custom_dir: overrides\n", 1)
+    head = config.split("\nplugins:")[0].split("\nnav:")[0] + "\nextra_css:\n" + "".join(f"  - {css}\n" for css in STYLESHEETS)
     # Same short navigation as the portal: a nav listing every page would make the floor quadratic.
     nav = "\nnav:\n  - 首页: index.md\n"
     (root / "mkdocs.yml").write_text(head + nav + "plugins: []\nmarkdown_extensions: [tables]\n", encoding="utf-8")

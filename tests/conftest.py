@@ -45,9 +45,7 @@ def make_project(root: Path, files: dict[str, str | bytes] | None = None, with_d
     """A scenario mini-site: the repository's config, docs and theme, with the given data files."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("docs", "overrides"):
-        if (REPO / folder).exists():
-            shutil.copytree(REPO / folder, root / folder)
+    shutil.copytree(REPO / "docs", root / "docs")
     if with_data:
         shutil.copytree(REPO / "data", root / "data")
     (root / "data").mkdir(exist_ok=True)

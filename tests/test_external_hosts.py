@@ -50,7 +50,7 @@ NAMESPACES = {
 # Foreign URLs in the code (not comments) of theme and search scripts, each reviewed.
 JS_URLS = {
     ("bundle.", "https://unpkg.com/resize-observer-polyfill"): "fetched only when window.ResizeObserver is missing; "
-    "overrides/main.html loads the local polyfill first (tests/test_browser.py checks it)",
+    "the theme (nianbao/engine/theme/main.html) loads the local polyfill first (tests/test_browser.py checks it)",
     ("bundle.", "https://unpkg.com/mermaid@"): "fetched only for Mermaid diagrams (pre.mermaid), which no page has (checked below)",
     ("bundle.", "https://api.github.com/"): "fetched only when repo_url names a GitHub repository; mkdocs.yml sets no repo_url (checked below)",
     ("bundle.", "https://gitlab.com"): "fetched only when repo_url names a GitLab repository; mkdocs.yml sets no repo_url (checked below)",

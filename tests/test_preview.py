@@ -24,11 +24,11 @@ NIANBAO = str(Path(sys.executable).parent / "nianbao")
 
 @pytest.fixture
 def portal(tmp_path: Path) -> Path:
-    """A copy of the project: its mkdocs.yml, docs and theme overrides, and every agency's data."""
+    """A copy of the project: its mkdocs.yml, docs and every agency's data."""
     root = tmp_path / "portal"
     root.mkdir()
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides", "data"):
+    for name in ("docs", "data"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, root / name)
     return root

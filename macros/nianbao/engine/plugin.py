@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
+import nianbao.site
 from nianbao.downloads.providers import all_downloads
 from nianbao.downloads.writer import BackgroundWriter
 from nianbao.engine.macros_env import PAGE_SOURCE
@@ -32,6 +33,11 @@ from nianbao.site.search import Indexing, SearchIndexError
 from nianbao.site.statistics import fill_sizes
 
 log = get_plugin_logger("nianbao")
+# What the portal needs besides its pages ships in the package, so a portal repository holds only
+# mkdocs.yml, data/ and its own pages (as MkDocs' search plugin brings its own assets).
+ASSETS = Path(nianbao.site.__file__).parent / "assets"  # published under assets/
+THEME = Path(__file__).parent / "theme"  # Material overrides, by extending blocks
+STYLESHEETS = ("assets/nianbao.css", "assets/nianbao/portal.css", "assets/nianbao/print.css")
 # Set by `nianbao preview` (commands/preview.py): data errors are shown but do not stop the build.
 PREVIEW_ENV = "NIANBAO_PREVIEW"
 
@@ -52,6 +58,10 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
     writer: BackgroundWriter | None = None
 
     def on_config(self, config: Any) -> Any:
+        # The portal's own custom_dir (first, if any) still overrides ours; ours overrides Material.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        # Portals made before the assets moved into the package list the stylesheets themselves.
+        config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
         root = Path(config.config_file_path).parent
         self.portal = build_portal(root / self.config.data_dir, root)
         for finding in self.portal.findings:
@@ -75,6 +85,11 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
                 raise PluginError(f"docs/{uri} 与自动生成的页面“{page.title}”重名，请删除或改名该手写页面。")
             # The Markdown holds only the macro call: data never becomes template source.
             files.append(File.generated(config, uri, content=PAGE_SOURCE))
+        # Not the vendored package's README (*.md): it is for us, not a page for visitors.
+        for path in sorted(p for p in ASSETS.rglob("*") if p.is_file() and p.suffix != ".md"):
+            uri = "assets/" + path.relative_to(ASSETS).as_posix()
+            if files.get_file_from_path(uri) is None:  # a portal may replace one of ours with its own
+                files.append(File(uri, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         macros = config.plugins.get("macros")
         if macros is not None:
             # mkdocs-macros compiles each page's Markdown with Jinja's `from_string`, which has no cache:

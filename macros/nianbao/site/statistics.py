@@ -3,7 +3,7 @@
 - `statistics/`: totals across all agencies per year, with charts; table 二
   per format (spec §6), never one series across the change of format.
 - `statistics/<year>/`: every agency of the year side by side, sortable in the
-  browser (`docs/assets/sort.js`, shipped with the site).
+  browser (`site/assets/sort.js`, published with the site).
 - `downloads/`: the whole-portal and per-year files with their sizes.
 
 `agency_statistics_html` renders one agency's figures year over year; the
