@@ -30,10 +30,12 @@ sys.path.insert(0, str(REPO / "bench"))
 from search_payload import measure  # noqa: E402
 from synth import write_portal  # noqa: E402
 
+from nianbao.downloads import new_build  # noqa: E402
 from nianbao.engine.plugin import ASSETS, STYLESHEETS, THEME  # noqa: E402
 from nianbao.model import labels as L  # noqa: E402
 from nianbao.model.load import ReportDoc  # noqa: E402
-from nianbao.model.portal import Portal, build_portal  # noqa: E402
+from nianbao.model.pipeline import build_portal  # noqa: E402
+from nianbao.model.portal import Portal  # noqa: E402
 from nianbao.model.tables import tables  # noqa: E402
 from nianbao.site.render import report_body  # noqa: E402
 
@@ -143,8 +145,9 @@ def _data_layer(portal: Path, runs: int = 3) -> tuple[float, float]:
         start = time.perf_counter()
         built = build_portal(portal / "data", portal)
         loaded = time.perf_counter()
+        build = new_build(built)
         for doc in built.reports:
-            report_body(built, doc)
+            report_body(build, doc)
         done = time.perf_counter()
         n = len(built.reports)
         load_ms.append((loaded - start) * 1000 / n)

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from nianbao.downloads.word.document import report_docx
 from nianbao.model.load import ReportDoc
-from nianbao.model.portal import Portal, build_portal
+from nianbao.model.pipeline import build_portal
+from nianbao.model.portal import Portal
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "word" / "data" / "shili-gaj"

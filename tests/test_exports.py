@@ -21,10 +21,10 @@ import pytest
 
 from conftest import REPO, Build
 from nianbao import cli
-from nianbao.downloads import exports
-from nianbao.downloads.opendata import portal_file, report_file
-from nianbao.downloads.providers import portal_downloads, report_downloads
-from nianbao.model.portal import Portal, build_portal
+from nianbao.downloads import exports, new_build
+from nianbao.model.pipeline import build_portal
+from nianbao.model.portal import Portal
+from nianbao.urls import portal_file, report_file
 from yamlfigures import (
     DATA,
     T3_COLUMN_KEYS,
@@ -49,8 +49,8 @@ def portal() -> Portal:
 
 
 def files(portal: Portal) -> dict[str, bytes]:
-    out = {d.path: d.build() for doc in portal.reports for d in report_downloads(portal, doc)}
-    out.update({d.path: d.build() for d in portal_downloads(portal)})
+    out = {d.path: d.build() for doc in portal.reports for d in new_build(portal).report_downloads(doc)}
+    out.update({d.path: d.build() for d in new_build(portal).portal_downloads()})
     return out
 
 
@@ -105,7 +105,7 @@ def csv_figures(e: Expected, table: str, data: bytes) -> dict[str, int | Decimal
 @pytest.mark.parametrize("e", EXPECTED, ids=IDS)
 def test_report_csvs_hold_every_number_of_the_yaml(portal: Portal, e: Expected) -> None:
     doc = next(d for d in portal.reports if d.agency_id == e.agency and d.year == e.year)
-    by_path = {d.path: d for d in report_downloads(portal, doc)}
+    by_path = {d.path: d for d in new_build(portal).report_downloads(doc)}
     found: dict[str, int | Decimal] = {}
     for table in ("table2", "table3", "table4"):
         found.update(csv_figures(e, table, by_path[report_file(e.agency, e.year, table)].build()))
@@ -123,7 +123,7 @@ def at(record: dict, dotted: str) -> object:
 @pytest.mark.parametrize("e", EXPECTED, ids=IDS)
 def test_report_json_holds_the_whole_report(portal: Portal, e: Expected) -> None:
     doc = next(d for d in portal.reports if d.agency_id == e.agency and d.year == e.year)
-    data = next(d for d in report_downloads(portal, doc) if d.path == report_file(e.agency, e.year, "json")).build()
+    data = next(d for d in new_build(portal).report_downloads(doc) if d.path == report_file(e.agency, e.year, "json")).build()
     record = json.loads(data.decode("utf-8"), parse_float=Decimal)
     for path, value in e.figures.items():
         got = at(record, path)
@@ -134,7 +134,7 @@ def test_report_json_holds_the_whole_report(portal: Portal, e: Expected) -> None
     assert record["title"] == portal.title(doc)
     assert record["problems"] == doc.report.problems and record["overview"]["text"] == doc.report.overview.text
     assert [f["code"] for f in record["findings"]] == [f.code for f in portal.findings_for(doc)]
-    assert {d["path"] for d in record["downloads"]} == {d.path for d in report_downloads(portal, doc)}
+    assert {d["path"] for d in record["downloads"]} == {d.path for d in new_build(portal).report_downloads(doc)}
 
 
 def test_report_page_links_its_downloads(repo_site: Build) -> None:
@@ -158,7 +158,7 @@ def test_omitted_totals_are_the_sums(tmp_path: Path) -> None:
         e = expected(data / "shili-shi" / name)
         assert "applications.received.total" in e.omitted_totals and "review_litigation.review.total" in e.omitted_totals
         doc = next(d for d in small.reports if d.year == e.year)
-        built = {d.path: d.build() for d in report_downloads(small, doc)}
+        built = {d.path: d.build() for d in new_build(small).report_downloads(doc)}
         found = {}
         for table in ("table2", "table3", "table4"):
             found.update(csv_figures(e, table, built[report_file(e.agency, e.year, table)]))
@@ -197,7 +197,7 @@ def check_wide_rows(rows: list[dict[str, str]], chosen: list[Expected]) -> None:
 
 
 def test_portal_csv_has_a_line_per_report_and_a_column_per_figure(portal: Portal) -> None:
-    data = next(d for d in portal_downloads(portal) if d.path == portal_file("csv")).build()
+    data = next(d for d in new_build(portal).portal_downloads() if d.path == portal_file("csv")).build()
     rows = read_csv(data)
     header = rows[0]
     assert len(header) == len(set(header)), "column names must be unique"
@@ -207,13 +207,13 @@ def test_portal_csv_has_a_line_per_report_and_a_column_per_figure(portal: Portal
 
 @pytest.mark.parametrize("year", sorted({e.year for e in EXPECTED}))
 def test_year_csv_holds_that_years_reports(portal: Portal, year: int) -> None:
-    data = next(d for d in portal_downloads(portal) if d.path == portal_file("csv", year)).build()
+    data = next(d for d in new_build(portal).portal_downloads() if d.path == portal_file("csv", year)).build()
     rows = read_csv(data)
     check_wide_rows([dict(zip(rows[0], r, strict=True)) for r in rows[1:]], [e for e in EXPECTED if e.year == year])
 
 
 def test_xlsx_opens_and_its_figures_are_numbers(portal: Portal) -> None:
-    data = next(d for d in portal_downloads(portal) if d.path == portal_file("xlsx")).build()
+    data = next(d for d in new_build(portal).portal_downloads() if d.path == portal_file("xlsx")).build()
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     assert wb.sheetnames == ["报告", "表二（2019年格式）", "表二（2021年格式）", "表三", "表四"]
     checked = 0
@@ -243,7 +243,7 @@ def test_xlsx_is_reproducible(portal: Portal, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_index_json_lists_every_report_with_its_files(portal: Portal) -> None:
-    data = next(d for d in portal_downloads(portal) if d.path == portal_file("index")).build()
+    data = next(d for d in new_build(portal).portal_downloads() if d.path == portal_file("index")).build()
     record = json.loads(data)
     assert record["count"] == len(EXPECTED)
     assert [(r["agency"], r["year"], r["format"]) for r in record["reports"]] == [(e.agency, e.year, e.version) for e in EXPECTED]
@@ -251,7 +251,7 @@ def test_index_json_lists_every_report_with_its_files(portal: Portal) -> None:
     for r in record["reports"]:
         assert r["page"] == f"reports/{r['agency']}/{r['year']}/"
         assert all(d["path"] in site_files for d in r["downloads"])
-    assert {d["path"] for d in record["files"]} == {d.path for d in portal_downloads(portal)} - {portal_file("index")}
+    assert {d["path"] for d in record["files"]} == {d.path for d in new_build(portal).portal_downloads()} - {portal_file("index")}
     assert {f["key"] for f in record["figures"]["2021"]} >= set(wide_headers("2021").values())
 
 

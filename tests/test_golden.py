@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPO
+from nianbao.downloads import new_build
 from nianbao.model.load import load_agency, load_report
 from nianbao.model.portal import Loaded, index
 from nianbao.site.render import report_body
@@ -32,7 +33,7 @@ def _body(folder: Path, agency_id: str, year: int) -> str:
     assert agency is not None and doc is not None, findings
     loaded.agencies[agency_id] = agency
     loaded.reports.append(doc)
-    return report_body(index(loaded, REPO, []), doc) + "\n"
+    return report_body(new_build(index(loaded, REPO, [])), doc) + "\n"
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

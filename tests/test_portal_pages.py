@@ -8,7 +8,9 @@ import lxml.html
 import pytest
 
 from conftest import FIXTURES
-from nianbao.model.portal import Portal, build_portal
+from nianbao.downloads import new_build
+from nianbao.model.pipeline import build_portal
+from nianbao.model.portal import Portal
 from nianbao.site.indexes import key_figures, missing_years, year_groups
 from nianbao.site.pages import portal_pages
 
@@ -66,7 +68,7 @@ def test_year_lists_every_agency_due_a_report_grouped_by_parent_or_region(portal
 
 
 def test_year_page_marks_missing_reports_as_not_published(portal: Portal) -> None:
-    page = {p.url: p for p in portal_pages(portal)}["years/2022/"]
+    page = {p.url: p for p in portal_pages(new_build(portal))}["years/2022/"]
     html = lxml.html.fromstring(page.body())
     missing = [li.text_content().split() for li in html.xpath("//li[contains(@class,'nb-missing')]")]
     assert missing == [["其他县某局", "未发布"], ["测试市人民政府", "未发布"], ["测试市新设局", "未发布"]]
@@ -74,7 +76,7 @@ def test_year_page_marks_missing_reports_as_not_published(portal: Portal) -> Non
 
 
 def test_agency_page_has_contact_details_and_key_figures_by_year(portal: Portal) -> None:
-    page = {p.url: p for p in portal_pages(portal)}["agencies/ceshi-jyj/"]
+    page = {p.url: p for p in portal_pages(new_build(portal))}["agencies/ceshi-jyj/"]
     html = lxml.html.fromstring(page.body())
     contact = dict(zip(html.xpath("//dl[@class='nb-contact']/dt/text()"), html.xpath("//dl[@class='nb-contact']/dd"), strict=True))
     assert contact["地址"].text_content() == "测试市人民路1号"
@@ -101,7 +103,7 @@ def test_missing_years_honour_active_from_and_until(portal: Portal) -> None:
 
 
 def test_every_page_has_breadcrumbs_a_heading_and_text(portal: Portal) -> None:
-    pages = portal_pages(portal)
+    pages = portal_pages(new_build(portal))
     kinds = {p.kind for p in pages}
     assert {"home", "years", "year", "agencies", "agency", "report", "search"} <= kinds
     for page in pages:
@@ -119,8 +121,8 @@ def test_every_page_has_breadcrumbs_a_heading_and_text(portal: Portal) -> None:
 
 def test_a_portal_without_reports_still_has_no_empty_page(tmp_path: Path) -> None:
     portal = _portal(tmp_path, {"ceshi-jyj/agency.yaml": AGENCY})
-    for page in portal_pages(portal):
+    for page in portal_pages(new_build(portal)):
         text = lxml.html.fromstring(page.body()).text_content()
         assert len(text.strip()) > 20, page.url
-    home = {p.url: p for p in portal_pages(portal)}[""]
+    home = {p.url: p for p in portal_pages(new_build(portal))}[""]
     assert "尚未发布任何报告" in home.body()

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from nianbao.model.load import AgencyDoc, ReportDoc
-from nianbao.model.portal import Portal, build_portal
+from nianbao.model.pipeline import build_portal
+from nianbao.model.portal import Portal
 
 SEED = "zhangshu-jgswj"
 YEARS = range(2019, 2025)

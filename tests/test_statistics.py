@@ -14,8 +14,10 @@ import lxml.html
 import pytest
 
 from conftest import REPO, Build
+from nianbao.downloads import new_build
 from nianbao.model import statistics as S
-from nianbao.model.portal import Portal, build_portal
+from nianbao.model.pipeline import build_portal
+from nianbao.model.portal import Portal
 from nianbao.site.charts import Chart, bar_chart
 from nianbao.site.pages import portal_pages
 from nianbao.site.statistics import SORT_SCRIPT, agency_statistics_html, statistics_year_url
@@ -114,7 +116,7 @@ def test_table_three_and_four_chain_across_formats(portal: Portal) -> None:
 
 
 def rendered(portal: Portal) -> dict[str, str]:
-    return {p.url: p.body() for p in portal_pages(portal) if p.kind in ("statistics", "statistics-year", "downloads")}
+    return {p.url: p.body() for p in portal_pages(new_build(portal)) if p.kind in ("statistics", "statistics-year", "downloads")}
 
 
 def table_rows(html: str, table_id: str) -> tuple[list[str], list[list[str]], list[str]]:
@@ -173,11 +175,11 @@ def test_agency_series_year_over_year(portal: Portal) -> None:
 
 def test_the_agency_page_carries_its_statistics(portal: Portal) -> None:
     """One page per agency: contact, reports, key figures and the year-over-year charts and tables."""
-    (page,) = [p for p in portal_pages(portal) if p.url == agency_url("shili-shi")]
+    (page,) = [p for p in portal_pages(new_build(portal)) if p.url == agency_url("shili-shi")]
     html = page.body()
     assert 'id="statistics"' in html and "nb-agency-t4" in html and "nb-agency-t2-2021" in html
     assert "nb-agency-key" not in html  # the page's own key-figure table already shows these
-    assert not [p for p in portal_pages(portal) if p.url.startswith("statistics/agencies/")]
+    assert not [p for p in portal_pages(new_build(portal)) if p.url.startswith("statistics/agencies/")]
 
 
 def test_charts_are_accessible_and_escape_text() -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import FIXTURES, REPO
 from htmltable import grid, lookup
+from nianbao.downloads import new_build
 from nianbao.model.load import load_agency, load_report
 from nianbao.model.portal import Loaded, index
 from nianbao.site.render import report_body
@@ -123,7 +124,7 @@ def _render(report_path: Path, year: int) -> str:
     assert doc is not None, findings
     loaded.reports.append(doc)
     portal = index(loaded, REPO, [])
-    return report_body(portal, doc)
+    return report_body(new_build(portal), doc)
 
 
 @pytest.fixture(scope="module")

@@ -23,10 +23,13 @@ import lxml.html
 import pytest
 from docx.oxml.ns import qn
 
-from nianbao.downloads.word import docx_path, report_docx
+from nianbao.downloads import new_build
+from nianbao.downloads.word import report_docx
 from nianbao.model import labels as L
 from nianbao.model.load import ReportDoc
-from nianbao.model.portal import Portal, build_portal
+from nianbao.model.pipeline import build_portal
+from nianbao.model.portal import Portal
+from nianbao.urls import report_file
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "zhangshu-jgswj"
@@ -401,11 +404,10 @@ def test_core_properties(sample: tuple[Portal, ReportDoc]) -> None:
 
 
 def test_download_path(sample: tuple[Portal, ReportDoc]) -> None:
-    from nianbao.downloads.providers import report_downloads
 
     portal, doc = sample
-    assert docx_path(doc) == "downloads/reports/shili-gaj/2022.docx"
-    (word,) = [d for d in report_downloads(portal, doc) if d.path.endswith(".docx")]
+    assert report_file(doc.agency_id, doc.year, "docx") == "downloads/reports/shili-gaj/2022.docx"
+    (word,) = [d for d in new_build(portal).report_downloads(doc) if d.path.endswith(".docx")]
     assert word.label == "Word 文档（电子版）"
     assert word.build() == report_docx(portal, doc)
 

@@ -1,11 +1,22 @@
-"""Where each generated page lives in the site, and links between them.
+"""The URL scheme: where every generated page and file lives in the site, and links between them.
 
-Pages are written with directory URLs (`reports/<agency>/<year>/`). Generated
-HTML is not rewritten by MkDocs, so links are made relative here, which keeps
-the site working under any path prefix and straight from the file system.
+This is the one place a generated path is written: pages, the downloads of a
+report and of the portal, the Word document (the same name on the site and
+from `nianbao export --docx`), the scripts generated pages load. Pages are
+written with directory URLs (`reports/<agency>/<year>/`). Generated HTML is not
+rewritten by MkDocs, so links are made relative here, which keeps the site
+working under any path prefix and straight from the file system.
 """
 
 from __future__ import annotations
+
+HOME_URL = ""
+YEARS_URL = "years/"
+AGENCIES_URL = "agencies/"
+SEARCH_URL = "search/"
+STATISTICS_URL = "statistics/"
+DOWNLOADS_URL = "downloads/"  # the downloads page, and the folder its files are in
+SORT_SCRIPT = "assets/sort.js"  # published from the package (site/assets/)
 
 
 def report_url(agency_id: str, year: int) -> str:
@@ -18,6 +29,35 @@ def agency_url(agency_id: str) -> str:
 
 def year_url(year: int) -> str:
     return f"years/{year}/"
+
+
+def statistics_year_url(year: int) -> str:
+    return f"{STATISTICS_URL}{year}/"
+
+
+# A report's files: JSON, a CSV per table, the Word document. Each is named after the agency and
+# year, so a file saved from the site or written by the CLI says whose report it is.
+REPORT_FILE_SUFFIXES = {"json": ".json", "table2": "-table2.csv", "table3": "-table3.csv", "table4": "-table4.csv", "docx": ".docx"}
+
+
+def report_file_name(agency_id: str, year: int, kind: str) -> str:
+    """kind: json, table2, table3, table4 or docx."""
+    return f"{agency_id}-{year}{REPORT_FILE_SUFFIXES[kind]}"
+
+
+def report_file(agency_id: str, year: int, kind: str) -> str:
+    if kind == "docx":
+        return f"{DOWNLOADS_URL}reports/{agency_id}/{year}.docx"
+    return f"{DOWNLOADS_URL}reports/{agency_id}/{report_file_name(agency_id, year, kind)}"
+
+
+def portal_file(kind: str, year: int | None = None) -> str:
+    """kind: csv, xlsx or index (JSON); year None for the whole portal."""
+    if kind == "index":
+        return f"{DOWNLOADS_URL}reports.json"
+    if year is None:
+        return f"{DOWNLOADS_URL}nianbao-all.{kind}"
+    return f"{DOWNLOADS_URL}{year}/nianbao-{year}.{kind}"
 
 
 def src_uri(url: str) -> str:

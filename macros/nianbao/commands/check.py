@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from nianbao.model.findings import Finding
-from nianbao.model.portal import build_portal
+from nianbao.model.pipeline import build_portal
 
 EXIT_ERRORS = 1
 EXIT_USAGE = 2

@@ -32,10 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: openpyxl and python-docx would slow every other subcommand's start.
-    from nianbao.downloads.providers import all_downloads
+    from nianbao.downloads import new_build
     from nianbao.downloads.word.files import main as export_docx
-    from nianbao.downloads.writer import write_all
-    from nianbao.model.portal import build_portal
+    from nianbao.downloads.writer import DownloadFailed, write_all
+    from nianbao.model.pipeline import build_portal
 
     root = Path(args.root).resolve()
     if getattr(args, "docx", None):
@@ -50,7 +50,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out)
     out = out if out.is_absolute() else root / out
-    files = all_downloads(portal)
-    size = write_all(files, out)
+    files = new_build(portal).all_downloads()
+    try:
+        size = write_all(files, out)
+    except DownloadFailed as err:
+        print(f"{err}；导出已停止。", file=sys.stderr)
+        return 1
     print(f"已导出 {len(portal.reports)} 份报告的数据：{len(files)} 个文件，共 {size / 1024 / 1024:.1f} MB，位于 {out}。", file=sys.stderr)
     return 0

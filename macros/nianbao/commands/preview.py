@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import shutil
 import signal
 import sys
@@ -55,26 +54,17 @@ def run(args: argparse.Namespace) -> int:
     except PreviewError as err:
         print(f"错误：{err}", file=sys.stderr)
         return 1
-    from mkdocs.commands.serve import serve  # imported late: the other commands do not need MkDocs
-
-    from nianbao.engine.plugin import PREVIEW_ENV
+    from nianbao.engine.serve import serve  # imported late: the other commands do not need MkDocs
 
     url = page_url(target, HOST, args.port)
     print(f"正在构建 {target.rel} 的预览……", flush=True)
     work = prepare(target)
-    os.environ[PREVIEW_ENV] = "1"
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     stop = threading.Event()
     threading.Thread(target=_announce_when_ready, args=(url, started, stop), daemon=True).start()
     try:
-        serve(
-            config_file=str(work / "mkdocs.yml"),
-            livereload=True,
-            watch=[str(target.folder)],
-            dev_addr=f"{HOST}:{args.port}",
-            strict=False,
-        )
+        serve(str(work / "mkdocs.yml"), watch=[str(target.folder)], dev_addr=f"{HOST}:{args.port}")
     except OSError as err:
         print(f"错误：无法在 {HOST}:{args.port} 启动预览（{err.strerror}）；端口可能已被占用，请用 --port 换一个端口，如 --port 8001", file=sys.stderr)
         return 1

@@ -1,1 +1,21 @@
-"""Downloads."""
+"""Downloads: the data files a portal offers besides its pages (open data, Word).
+
+The providers are listed here, in one tuple per kind, like `checks.RULES` and
+`cli.COMMANDS`: every consumer (the site build, a report page's links, the
+export command, the tests) gets them from `new_build`.
+"""
+
+from __future__ import annotations
+
+from nianbao.build import Build, PortalProvider, ReportProvider
+from nianbao.downloads.opendata import portal_files, report_files
+from nianbao.downloads.word import word_files
+from nianbao.model.portal import Portal
+
+REPORT_PROVIDERS: tuple[ReportProvider, ...] = (word_files, report_files)
+PORTAL_PROVIDERS: tuple[PortalProvider, ...] = (portal_files,)
+
+
+def new_build(portal: Portal, *, preview: bool = False) -> Build:
+    """The build object of a site build or an export, with every download provider."""
+    return Build(portal, REPORT_PROVIDERS, PORTAL_PROVIDERS, preview)

@@ -29,7 +29,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from nianbao.model import labels as L
 from nianbao.model.documents import Report
-from nianbao.model.figures import TABLES, Figure, figures, merged, procurement_unit, table_figures, values
+from nianbao.model.figures import TABLES, Figure, figures, merged, procurement_unit, table_figures
 from nianbao.model.findings import Finding
 from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
@@ -129,7 +129,7 @@ def report_json(portal: Portal, doc: ReportDoc, findings: Sequence[Finding], dow
     report = doc.report
     agency = portal.agency(doc)
     figs = figures(report.format_version)
-    numbers = dict(zip((f.path for f in figs), values(report), strict=True))
+    numbers = dict(zip((f.path for f in figs), doc.figure_values, strict=True))
     tables = _nested(numbers.items())
     unit = procurement_unit(report)
     if report.format_version == "2019":
@@ -186,10 +186,11 @@ ROW_HEADER = "项目"
 BLOCK_HEADER = "条款"
 
 
-def table_csv(report: Report, table: str) -> bytes:
+def table_csv(doc: ReportDoc, table: str) -> bytes:
     """One national table as a grid: one line per row label, one column per column label."""
+    report = doc.report
     figs = table_figures(report.format_version, table)
-    by_path = dict(zip((f.path for f in figures(report.format_version)), values(report), strict=True))
+    by_path = dict(zip((f.path for f in figures(report.format_version)), doc.figure_values, strict=True))
     columns = list(dict.fromkeys(f.column for f in figs))
     rows: dict[tuple[str, str], dict[str, Cell]] = {}
     for fig in figs:
@@ -254,7 +255,7 @@ def rows(docs: Iterable[ReportDoc]) -> list[Row]:
     out = []
     for doc in docs:
         figs = figures(doc.format_version)
-        out.append(Row(doc, dict(zip((f.path for f in figs), values(doc.report), strict=True))))
+        out.append(Row(doc, dict(zip((f.path for f in figs), doc.figure_values, strict=True))))
     return out
 
 

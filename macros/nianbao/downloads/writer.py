@@ -16,12 +16,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from nianbao.downloads.providers import Download
+from nianbao.build import Download
 
-# The downloads of the build in progress, set before forking so the workers inherit them.
-_PENDING: Sequence[Download] = ()
 # Workers claim this many downloads at a time from a shared counter.
 CLAIM = 16
+
+
+class DownloadFailed(RuntimeError):
+    """A download could not be built or written; the message names the file."""
 
 
 def write_all(downloads: Sequence[Download], site_dir: Path) -> int:
@@ -29,14 +31,17 @@ def write_all(downloads: Sequence[Download], site_dir: Path) -> int:
     total = 0
     for download in downloads:
         target = site_dir / download.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = download.build()
-        target.write_bytes(data)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = download.build()
+            target.write_bytes(data)
+        except Exception as err:
+            raise DownloadFailed(f"生成数据下载文件 {download.path} 失败：{type(err).__name__}: {err}") from err
         total += len(data)
     return total
 
 
-def _write_claimed(site_dir: str, claimed: Any) -> None:
+def _write_claimed(downloads: Sequence[Download], site_dir: str, claimed: Any, failures: Any) -> None:
     """Write the next CLAIM pending downloads until none are left.
 
     Claiming in turn, not a fixed half each: the whole-portal workbooks cost
@@ -47,9 +52,13 @@ def _write_claimed(site_dir: str, claimed: Any) -> None:
         with claimed.get_lock():
             start = claimed.value
             claimed.value = start + CLAIM
-        if start >= len(_PENDING):
+        if start >= len(downloads):
             return
-        write_all(_PENDING[start : start + CLAIM], Path(site_dir))
+        try:
+            write_all(downloads[start : start + CLAIM], Path(site_dir))
+        except DownloadFailed as err:
+            failures.put(str(err))  # the parent raises it; no traceback from the child
+            raise SystemExit(1) from err
 
 
 class BackgroundWriter:
@@ -62,31 +71,38 @@ class BackgroundWriter:
     """
 
     def __init__(self, downloads: Sequence[Download], site_dir: Path) -> None:
-        global _PENDING
+        self.downloads = downloads
+        self.failure: str | None = None  # the one-core path's failure, raised by wait()
         self.processes: list[multiprocessing.process.BaseProcess] = []
         self.site_dir = str(site_dir)
         self.cores = os.cpu_count() or 1
         if self.cores > 1 and "fork" in multiprocessing.get_all_start_methods():
             self.context = multiprocessing.get_context("fork")
             self.claimed = self.context.Value("q", 0)
-            _PENDING = downloads  # inherited by the workers forked from now until wait()
+            self.failures = self.context.SimpleQueue()
             self._start()
         else:  # one core: nothing to overlap with
-            write_all(downloads, site_dir)
+            try:
+                write_all(downloads, site_dir)
+            except DownloadFailed as err:
+                self.failure = str(err)
 
     def _start(self) -> None:
-        process = self.context.Process(target=_write_claimed, args=(self.site_dir, self.claimed), daemon=True)
+        # Forked: the workers inherit the downloads (closures over the build) as they are, never pickled.
+        process = self.context.Process(target=_write_claimed, args=(self.downloads, self.site_dir, self.claimed, self.failures), daemon=True)
         process.start()
         self.processes.append(process)
 
     def wait(self) -> None:
-        global _PENDING
         if self.processes:
             for _ in range(self.cores - 1):
                 self._start()
-            _PENDING = ()
+        elif self.failure is not None:
+            raise DownloadFailed(self.failure)
         for process in self.processes:
             process.join()
         failed = [p.exitcode for p in self.processes if p.exitcode != 0]
+        if not self.failures.empty():
+            raise DownloadFailed(self.failures.get())
         if failed:
-            raise RuntimeError(f"数据下载文件生成失败（子进程退出码 {failed[0]}）")
+            raise DownloadFailed(f"数据下载文件生成失败（子进程退出码 {failed[0]}）")

@@ -10,7 +10,6 @@ per report page than everything else in the build.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,11 +22,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 import nianbao.site
-from nianbao.downloads.providers import all_downloads
-from nianbao.downloads.writer import BackgroundWriter
+from nianbao.build import Build
+from nianbao.downloads import new_build
+from nianbao.downloads.writer import BackgroundWriter, DownloadFailed
 from nianbao.engine.macros_env import PAGE_SOURCE
 from nianbao.engine.theme import material_search_on, unused
-from nianbao.model.portal import Portal, build_portal
+from nianbao.model.pipeline import build_portal
 from nianbao.site.pages import Page, portal_pages
 from nianbao.site.search import Indexing, SearchIndexError
 from nianbao.site.statistics import fill_sizes
@@ -38,8 +38,6 @@ log = get_plugin_logger("nianbao")
 ASSETS = Path(nianbao.site.__file__).parent / "assets"  # published under assets/
 THEME = Path(__file__).parent / "theme"  # Material overrides, by extending blocks
 STYLESHEETS = ("assets/nianbao.css", "assets/nianbao/portal.css", "assets/nianbao/print.css")
-# Set by `nianbao preview` (commands/preview.py): data errors are shown but do not stop the build.
-PREVIEW_ENV = "NIANBAO_PREVIEW"
 
 
 class NianbaoConfig(Config):
@@ -53,7 +51,13 @@ def _marker(uri: str) -> str:
 
 
 class NianbaoPlugin(BasePlugin[NianbaoConfig]):
-    portal: Portal | None = None
+    build: Build | None = None
+    serving = False  # `mkdocs serve` and `nianbao preview`: data errors are shown, pages still built
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A preview server must keep serving while the clerk fixes what the errors say; a build
+        # (`mkdocs build`, `gh-deploy`) publishes, and stops on any error.
+        self.serving = command == "serve"
     pages: dict[str, Page]
     writer: BackgroundWriter | None = None
 
@@ -63,20 +67,21 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         # Portals made before the assets moved into the package list the stylesheets themselves.
         config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
         root = Path(config.config_file_path).parent
-        self.portal = build_portal(root / self.config.data_dir, root)
-        for finding in self.portal.findings:
+        portal = build_portal(root / self.config.data_dir, root)
+        self.build = new_build(portal, preview=self.serving)
+        for finding in portal.findings:
             if finding.blocks:
                 log.error(finding.format_text())
             else:
                 # Warnings and archived reports' findings are listed, not fatal: INFO keeps --strict for real problems.
                 log.info(finding.format_text())
-        if self.portal.blocked and os.environ.get(PREVIEW_ENV) == "1":
+        if portal.blocked and self.build.preview:
             # `nianbao preview`: the clerk sees the page while still fixing it; a real build still stops.
             log.warning("预览模式：数据还有错误（见上方），页面仅供预览，改正前不能发布。")
-        elif self.portal.blocked:
-            errors = sum(1 for f in self.portal.findings if f.blocks)
+        elif portal.blocked:
+            errors = sum(1 for f in portal.findings if f.blocks)
             raise PluginError(f"数据检查发现 {errors} 个错误，构建已停止，未发布任何页面。请按上面的提示改正后重新构建（可先运行 nianbao check）。")
-        self.pages = {page.src_uri: page for page in portal_pages(self.portal)}
+        self.pages = {page.src_uri: page for page in portal_pages(self.build)}
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -96,9 +101,9 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             # about half a millisecond a page for the one line every generated page shares. Its
             # environment exists once every plugin's on_config has run.
             macros.env.from_string = lru_cache(maxsize=256)(macros.env.from_string)
-        assert self.portal is not None
+        assert self.build is not None
         # The site directory has been cleaned by now; downloads are written beside the pages, on another core.
-        self.writer = BackgroundWriter(all_downloads(self.portal), Path(config.site_dir))
+        self.writer = BackgroundWriter(self.build.all_downloads(), Path(config.site_dir))
         material_search = material_search_on(config.plugins)
         for file in [f for f in files if unused(f.src_uri, material_search)]:
             files.remove(file)
@@ -135,18 +140,19 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         return output.replace(marker, generated.body(), 1)
 
     def on_post_build(self, *, config: Any) -> None:
-        assert self.portal is not None
+        assert self.build is not None
+        portal = self.build.portal
         site_dir = Path(config.site_dir)
         # The pages are written: index them while the downloads are still being written (Pagefind reads pages only).
         indexing = Indexing(site_dir) if self.config.search_index else None
         if self.writer is not None:
             try:
                 self.writer.wait()
-            except RuntimeError as e:
-                raise PluginError(str(e)) from e
-            fill_sizes(site_dir, self.portal)
+            except DownloadFailed as e:
+                raise PluginError(f"{e}。构建已停止。") from e
+            fill_sizes(site_dir, self.build)
         reports = sum(1 for p in self.pages.values() if p.kind == "report")
-        archived = [f for f in self.portal.findings if f.is_error and not f.blocking]
+        archived = [f for f in portal.findings if f.is_error and not f.blocking]
         log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")
         if archived:
             log.info(f"历史报告中有 {len(archived)} 处按原样保留的问题，见上方列表。")
@@ -154,5 +160,5 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             try:
                 indexing.wait()
             except SearchIndexError as e:
-                raise PluginError(str(e)) from e
+                raise PluginError(f"{e}。构建已停止。") from e
             log.info("已生成搜索索引（pagefind/）。")

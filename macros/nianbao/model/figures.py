@@ -77,26 +77,12 @@ def table_figures(version: L.FormatVersion, table: str) -> tuple[Figure, ...]:
     return tuple(f for f in figures(version) if f.table == table)
 
 
-# values() of the reports seen last, by identity (the entry keeps its report alive, so an id is never
-# reused while cached). A build's downloads read each report's figures eight times — its JSON, three
-# CSVs, two workbooks and two portal CSVs — at about 0.1 ms a read (2,500 reports: 1.7 CPU seconds saved).
-_VALUES: dict[int, tuple[Report, tuple[Number, ...]]] = {}
-_VALUES_MAX = 50_000
-
-
 def values(report: Report) -> tuple[Number, ...]:
-    """The report's figures, aligned with figures(report.format_version); totals as stated."""
-    hit = _VALUES.get(id(report))
-    if hit is not None and hit[0] is report:
-        return hit[1]
-    if len(_VALUES) >= _VALUES_MAX:
-        _VALUES.clear()
-    result = _values(report)
-    _VALUES[id(report)] = (report, result)
-    return result
+    """The report's figures, aligned with figures(report.format_version); totals as stated.
 
-
-def _values(report: Report) -> tuple[Number, ...]:
+    A loaded report keeps its own (`ReportDoc.figure_values`): a build's downloads read each
+    report's figures eight times.
+    """
     out: list[Number] = []
     data: Any = report.active_disclosure
     for block in L.TABLE2[report.format_version].blocks:

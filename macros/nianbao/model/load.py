@@ -12,6 +12,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from nianbao.model import labels as L
 from nianbao.model.documents import REPORT_MODELS, Agency, Report
+from nianbao.model.figures import Number
+from nianbao.model.figures import values as figure_values
 from nianbao.model.findings import Finding
 from nianbao.model.source import SourceMap, SourceProblem, decode, parse
 
@@ -53,6 +56,12 @@ class ReportDoc:
     @property
     def archived(self) -> bool:
         return self.report.status == "archived"
+
+    @cached_property
+    def figure_values(self) -> tuple[Number, ...]:
+        """figures.values(report), kept with the report: a build's downloads read them eight times
+        (its JSON, three CSVs, two workbooks and two portal CSVs; 1.7 CPU seconds at 2,500 reports)."""
+        return figure_values(self.report)
 
 
 @dataclass

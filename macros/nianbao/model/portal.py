@@ -1,4 +1,4 @@
-"""The portal model: every agency and report, checked and indexed, built once per build.
+"""The portal model: every agency and report, checked and indexed, built once per build (`pipeline`).
 
 Pages, exports and the CLI all read this one object; nothing below it goes
 back to the files.
@@ -6,17 +6,13 @@ back to the files.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nianbao.model import labels as L
-from nianbao.model.checks import check_all
 from nianbao.model.findings import Finding, has_blocking, sort_findings
-from nianbao.model.load import AgencyDoc, Loaded, ReportDoc, load_tree
+from nianbao.model.load import AgencyDoc, Loaded, ReportDoc
 
 
 @dataclass
@@ -68,37 +64,3 @@ def index(loaded: Loaded, root: Path, findings: list[Finding]) -> Portal:
         by_agency[doc.agency_id].append(doc)
         by_year[doc.year].append(doc)
     return Portal(root, loaded.agencies, reports, sort_findings(findings), loaded.rejected, dict(by_agency), dict(by_year))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the portal is built.
-
-    Loading makes about 400 objects a report (YAML nodes, values, models),
-    almost all kept and none in cycles; every collector pass walks the whole
-    growing heap, which cost more than the loading itself (1.1 against 2.4
-    ms a report at 2,500 reports). Whatever cycles there are wait for the
-    next pass after this one.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def build_portal(data_dir: Path, root: Path | None = None) -> Portal:
-    """Load, check and index the whole data tree."""
-    root = root or data_dir.parent
-    with _collector_paused():
-        loaded = load_tree(data_dir, root)
-        portal = index(loaded, root, loaded.findings)
-        portal.findings = sort_findings([*portal.findings, *check_all(portal)])
-        # The portal is read until the process ends (a build, an export): keep later collector
-        # passes, while pages are rendered, from walking it again and again. Frozen before the
-        # collector resumes, or its first pass would walk all of it once more. It holds no
-        # cycles, so reference counting still frees it if it is dropped (a preview's rebuild).
-        gc.freeze()
-    return portal

@@ -16,34 +16,20 @@ from dataclasses import dataclass, replace
 from nianbao.model import labels as L
 from nianbao.site.indexes import KEY_FIGURES, NOT_PUBLISHED, key_figures, latest_reports, missing_years, year_groups
 from nianbao.model.load import ReportDoc
+from nianbao.build import Build
 from nianbao.model.portal import Portal
 from nianbao.site.render import render, report_body
 from nianbao.site.statistics import agency_statistics_html, statistics_pages
-from nianbao.urls import agency_url, relative, report_url, src_uri, year_url
+from nianbao.site.page import Page
+from nianbao.urls import AGENCIES_URL, HOME_URL, SEARCH_URL, YEARS_URL, agency_url, relative, report_url, year_url
 
-YEARS_URL = "years/"
-AGENCIES_URL = "agencies/"
-SEARCH_URL = "search/"
 HOME_TITLE = "首页"
 
 
-@dataclass(frozen=True)
-class Page:
-    url: str
-    title: str
-    kind: str  # home | years | year | agencies | agency | report | search (others may add more)
-    body: Callable[[], str]
-    crumb: str = ""  # shorter label in breadcrumbs; the title when empty
-    parent: str | None = None  # URL of the breadcrumb parent; found from the URL when None
-
-    @property
-    def src_uri(self) -> str:
-        return src_uri(self.url)
-
-
-def portal_pages(portal: Portal) -> list[Page]:
+def portal_pages(build: Build) -> list[Page]:
+    portal = build.portal
     pages = [
-        Page("", HOME_TITLE, "home", lambda: _home(portal)),
+        Page(HOME_URL, HOME_TITLE, "home", lambda: _home(portal)),
         Page(YEARS_URL, "按年度浏览", "years", lambda: _years(portal)),
         Page(AGENCIES_URL, "按机关浏览", "agencies", lambda: _agencies(portal)),
         Page(SEARCH_URL, "搜索", "search", lambda: _search()),
@@ -58,12 +44,12 @@ def portal_pages(portal: Portal) -> list[Page]:
                 report_url(doc.agency_id, doc.year),
                 portal.title(doc),
                 "report",
-                lambda d=doc: report_body(portal, d),
+                lambda d=doc: report_body(build, d),
                 crumb=f"{doc.year}年度报告",
                 parent=agency_url(doc.agency_id),
             )
         )
-    pages.extend(statistics_pages(portal))
+    pages.extend(statistics_pages(build))
     return with_breadcrumbs(pages)
 
 

@@ -14,7 +14,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from nianbao.model import labels as L
-from nianbao.downloads.providers import report_downloads
+from nianbao.model.prose import prose
+from nianbao.build import Build
 from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
 from nianbao.model.tables import Cell, Table, tables
@@ -28,31 +29,6 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str  # "p" or "ul"
-    items: tuple[str, ...]
-
-
-def prose(text: str | None) -> list[Block]:
-    """Plain text to paragraphs and simple lists: each line is a paragraph, '- ' lines a list."""
-    blocks: list[Block] = []
-    items: list[str] = []
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if line.startswith(("- ", "* ")):
-            items.append(line[2:].strip())
-            continue
-        if items:
-            blocks.append(Block("ul", tuple(items)))
-            items = []
-        if line:
-            blocks.append(Block("p", (line,)))
-    if items:
-        blocks.append(Block("ul", tuple(items)))
-    return blocks
 
 
 _ENV.filters["prose"] = prose
@@ -105,8 +81,9 @@ def render(template: str, **context: Any) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def report_body(portal: Portal, doc: ReportDoc) -> str:
-    """The whole report page body: title, opening, sections 一 to 六, contact, neighbours."""
+def report_body(build: Build, doc: ReportDoc) -> str:
+    """The whole report page body: title, opening, sections 一 to 六, contact, neighbours, downloads."""
+    portal = build.portal
     url = report_url(doc.agency_id, doc.year)
     prev, nxt = portal.neighbours(doc)
     agency = portal.agency(doc)
@@ -130,6 +107,6 @@ def report_body(portal: Portal, doc: ReportDoc) -> str:
         table4=t4,
         previous=link(prev),
         next=link(nxt),
-        downloads=[(relative(url, d.path), d.label) for d in report_downloads(portal, doc)],
+        downloads=[(relative(url, d.path), d.label) for d in build.report_downloads(doc)],
         format_document=L.FORMAT_DOCUMENTS[doc.format_version],
     )

@@ -38,7 +38,7 @@ EXCLUDED = "table, .nb-breadcrumbs, .nb-table-wrap, .nb-downloads, .nb-neighbour
 
 # A merged bundle is read with the first bundle's code and WebAssembly: its own copies are never fetched.
 MERGED_UNUSED = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
-# Pagefind's ready-made UIs: the portal has its own (docs/assets/nianbao/search.js) on the JS API.
+# Pagefind's ready-made UIs: the portal has its own (site/assets/nianbao/search.js) on the JS API.
 UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js",
     "pagefind-ui.css",
@@ -108,6 +108,14 @@ class Indexing:
         return None if done.returncode == 0 else f"生成搜索索引失败（Pagefind 退出码 {done.returncode}）：{done.stdout.strip()}"
 
     def _run(self) -> None:
+        # Whatever goes wrong in this thread (the Pagefind binary missing, a full disk) must reach
+        # wait(), or the build would say the index was written and exit 0 without one.
+        try:
+            self._write()
+        except Exception as err:
+            self.failure = f"生成搜索索引失败：{type(err).__name__}: {err}（请确认已安装 pagefind-bin-extended，或在 mkdocs.yml 的 nianbao 插件下设 search_index: false）"
+
+    def _write(self) -> None:
         planned = bundles(self.site_dir)
         with ThreadPoolExecutor(max_workers=PARALLEL_BUNDLES) as pool:
             failures = [f for f in pool.map(lambda b: self._index(*b), planned) if f is not None]

@@ -14,42 +14,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
 from nianbao.model import labels as L
 from nianbao.model import statistics as S
 from nianbao.site.charts import Chart, bar_chart, describe
-from nianbao.downloads.providers import portal_downloads
+from nianbao.build import Build
 from nianbao.downloads.exports import FORMAT_NAMES
 from nianbao.model.load import ReportDoc
-from nianbao.downloads.opendata import portal_file, report_file
 from nianbao.model.portal import Portal
 from nianbao.site.render import render
 from nianbao.model.tables import number
-from nianbao.urls import agency_url, relative, report_url, year_url
+from nianbao.site.page import Page
+from nianbao.urls import DOWNLOADS_URL, SORT_SCRIPT, STATISTICS_URL, agency_url, portal_file, relative, report_file, report_url, statistics_year_url, year_url
 
-if TYPE_CHECKING:
-    from nianbao.site.pages import Page
-
-STATISTICS_URL = "statistics/"
-DOWNLOADS_URL = "downloads/"
-SORT_SCRIPT = "assets/sort.js"
 NONE = "—"
 
 
-def statistics_year_url(year: int) -> str:
-    return f"{STATISTICS_URL}{year}/"
-
-
-def statistics_pages(portal: Portal) -> list[Page]:
+def statistics_pages(build: Build) -> list[Page]:
     """Every statistics page and the downloads page, bodies rendered on demand."""
-    from nianbao.site.pages import Page  # pages.py imports this module to list these pages
-
+    portal = build.portal
     pages = [
         Page(STATISTICS_URL, "数据统计", "statistics", lambda: overview_body(portal)),
-        Page(DOWNLOADS_URL, "数据下载", "downloads", lambda: downloads_body(portal)),
+        Page(DOWNLOADS_URL, "数据下载", "downloads", lambda: downloads_body(build)),
     ]
     for year in portal.years:
         pages.append(Page(statistics_year_url(year), f"{year}年度各机关数据对比", "statistics-year", lambda y=year: year_body(portal, y), crumb=f"{year}年度"))
@@ -288,7 +277,7 @@ def size_marker(path: str) -> Markup:
     return Markup(f'<span data-nb-size="{path}"></span>')  # path: made by opendata, ASCII, never data
 
 
-def fill_sizes(site_dir: Path, portal: Portal) -> None:
+def fill_sizes(site_dir: Path, build: Build) -> None:
     """Put the written files' sizes into the built downloads page.
 
     The site build writes downloads on another core while pages are rendered
@@ -299,15 +288,15 @@ def fill_sizes(site_dir: Path, portal: Portal) -> None:
     if not page.exists():
         return
     html = page.read_text(encoding="utf-8")
-    for d in portal_downloads(portal):
+    for d in build.portal_downloads():
         html = html.replace(str(size_marker(d.path)), size_text((site_dir / d.path).stat().st_size))
     page.write_text(html, encoding="utf-8")
 
 
-def downloads_body(portal: Portal) -> str:
-    url = DOWNLOADS_URL
+def downloads_body(build: Build) -> str:
+    portal, url = build.portal, DOWNLOADS_URL
     files = [
-        {"label": d.label, "href": relative(url, d.path), "name": d.path.rsplit("/", 1)[-1], "size": size_marker(d.path)} for d in portal_downloads(portal)
+        {"label": d.label, "href": relative(url, d.path), "name": d.path.rsplit("/", 1)[-1], "size": size_marker(d.path)} for d in build.portal_downloads()
     ]
     example = portal.reports[-1] if portal.reports else None
     return render(

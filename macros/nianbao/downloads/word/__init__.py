@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from nianbao.downloads.word.document import LABEL, docx_path, report_docx
+from nianbao.downloads.word.document import LABEL, report_docx, word_files
 
-__all__ = ["LABEL", "docx_path", "report_docx"]
+__all__ = ["LABEL", "report_docx", "word_files"]

@@ -13,21 +13,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+from nianbao.build import Build, Download
 from nianbao.downloads.word import text
 from nianbao.downloads.word.base import StyleIds, base
 from nianbao.downloads.word.table import table_xml
 from nianbao.model import labels as L
 from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
+from nianbao.model.prose import prose
 from nianbao.model.tables import tables
-from nianbao.site.render import prose
+from nianbao.urls import report_file
 
 LABEL = "Word 文档（电子版）"
 
 
-def docx_path(doc: ReportDoc) -> str:
-    """Site-relative path of a report's .docx."""
-    return f"downloads/reports/{doc.agency_id}/{doc.year}.docx"
+def word_files(build: Build, doc: ReportDoc) -> list[Download]:
+    """Download provider: the report's Word document."""
+    return [Download(report_file(doc.agency_id, doc.year, "docx"), LABEL, lambda: report_docx(build.portal, doc))]
 
 
 def report_docx(portal: Portal, doc: ReportDoc) -> bytes:

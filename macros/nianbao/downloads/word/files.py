@@ -14,8 +14,9 @@ from pathlib import Path
 
 from nianbao.downloads.word.document import report_docx
 from nianbao.model.findings import Finding
-from nianbao.model.load import ReportDoc
-from nianbao.model.portal import Portal, build_portal
+from nianbao.model.pipeline import build_portal
+from nianbao.model.portal import Portal
+from nianbao.urls import report_file_name
 
 
 @dataclass
@@ -23,10 +24,6 @@ class Written:
     files: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # Chinese, one line each
     findings: list[Finding] = field(default_factory=list)
-
-
-def file_name(doc: ReportDoc) -> str:
-    return f"{doc.agency_id}-{doc.year}.docx"
 
 
 def write_docx(paths: list[Path], out_dir: Path, root: Path) -> Written:
@@ -54,7 +51,7 @@ def write_docx(paths: list[Path], out_dir: Path, root: Path) -> Written:
             result.problems.append(f"{given}: 数据检查有 {len(blocking)} 个错误，未生成 Word 文档（请按上面的提示改正后重试）")
             continue
         out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / file_name(doc)
+        target = out_dir / report_file_name(doc.agency_id, doc.year, "docx")  # as on the site
         target.write_bytes(report_docx(portal, doc))
         result.files.append(target)
     return result

@@ -1,0 +1,82 @@
+"""The build: one object per site build or export, made once by the MkDocs plugin or the CLI.
+
+It owns what belongs to one build and to nothing longer: the portal model, the
+download providers (an explicit tuple, given by `nianbao.downloads.new_build`),
+whether this is a preview, and every per-build cache. Nothing of a build lives in
+a module global, so two builds in one process (the tests, a preview's rebuilds)
+never see each other's data. Paths come from `nianbao.urls`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from nianbao.model.findings import Finding
+from nianbao.model.load import ReportDoc
+from nianbao.model.portal import Portal
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file the site offers besides its pages; its bytes are produced only when written."""
+
+    path: str  # site-relative, from nianbao.urls
+    label: str  # link text, e.g. "JSON（全部数据）"
+    build: Callable[[], bytes]
+
+
+ReportProvider = Callable[["Build", ReportDoc], list[Download]]
+PortalProvider = Callable[["Build"], list[Download]]
+
+
+@dataclass
+class Build:
+    portal: Portal
+    report_providers: Sequence[ReportProvider] = ()
+    portal_providers: Sequence[PortalProvider] = ()
+    preview: bool = False  # `nianbao preview`: data errors are shown, the pages still built
+    _bytes: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _findings_by_file: dict[str, list[Finding]] | None = field(default=None, repr=False)
+
+    def report_downloads(self, doc: ReportDoc) -> list[Download]:
+        return [d for provider in self.report_providers for d in provider(self, doc)]
+
+    def portal_downloads(self) -> list[Download]:
+        return [d for provider in self.portal_providers for d in provider(self)]
+
+    def all_downloads(self) -> list[Download]:
+        """Every file a site build publishes besides its pages (the export command writes the same).
+
+        The whole-portal files come first: they are the largest, and writers that take files in
+        list order then share the work evenly.
+        """
+        return [*self.portal_downloads(), *(d for doc in self.portal.reports for d in self.report_downloads(doc))]
+
+    def once(self, name: str, make: Callable[[], bytes]) -> Callable[[], bytes]:
+        """make(), run the first time the bytes are asked for and kept for the rest of the build.
+
+        The whole-portal files: the downloads page prints their sizes, and the writer writes them.
+        """
+
+        def build() -> bytes:
+            if name not in self._bytes:
+                self._bytes[name] = make()
+            return self._bytes[name]
+
+        return build
+
+    def findings_by_file(self) -> dict[str, list[Finding]]:
+        """Findings grouped by data file, computed once: reports ask for theirs thousands of times."""
+        if self._findings_by_file is None:
+            grouped: dict[str, list[Finding]] = {}
+            for f in self.portal.findings:
+                grouped.setdefault(f.file, []).append(f)
+            self._findings_by_file = grouped
+        return self._findings_by_file
+
+
+def links(downloads: Sequence[Download]) -> list[dict[str, Any]]:
+    """Downloads as the JSON files list them."""
+    return [{"label": d.label, "path": d.path} for d in downloads]
