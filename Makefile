@@ -30,7 +30,8 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check macros tests
 
 test: $(VENV)/.installed ## run the whole test suite
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests bench
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed ## portal-scale benchmark (not part of make test); SIZES="1000 2500 20000" RUNS=3
