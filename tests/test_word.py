@@ -406,7 +406,7 @@ def test_core_properties(sample: tuple[Portal, ReportDoc]) -> None:
 def test_download_path(sample: tuple[Portal, ReportDoc]) -> None:
 
     portal, doc = sample
-    assert report_file(doc.agency_id, doc.year, "docx") == "downloads/reports/shili-gaj/2022.docx"
+    assert report_file(doc.agency_id, doc.year, "docx") == "downloads/reports/shili-gaj/shili-gaj-2022.docx"
     (word,) = [d for d in new_build(portal).report_downloads(doc) if d.path.endswith(".docx")]
     assert word.label == "Word 文档（电子版）"
     assert word.build() == report_docx(portal, doc)

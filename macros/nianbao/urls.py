@@ -46,8 +46,6 @@ def report_file_name(agency_id: str, year: int, kind: str) -> str:
 
 
 def report_file(agency_id: str, year: int, kind: str) -> str:
-    if kind == "docx":
-        return f"{DOWNLOADS_URL}reports/{agency_id}/{year}.docx"
     return f"{DOWNLOADS_URL}reports/{agency_id}/{report_file_name(agency_id, year, kind)}"
 
 
