@@ -17,7 +17,6 @@ import datetime as dt
 import io
 import json
 import os
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -27,6 +26,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.writer.excel import ExcelWriter
 
+from nianbao.downloads import zipfiles
 from nianbao.model import labels as L
 from nianbao.model.documents import Report
 from nianbao.model.figures import TABLES, Figure, figures, merged, procurement_unit, table_figures
@@ -193,8 +193,10 @@ def table_csv(doc: ReportDoc, table: str) -> bytes:
     by_path = dict(zip((f.path for f in figures(report.format_version)), doc.figure_values, strict=True))
     columns = list(dict.fromkeys(f.column for f in figs))
     rows: dict[tuple[str, str], dict[str, Cell]] = {}
+    row_keys: dict[tuple[str, str], str] = {}  # (block, row label) → the row's model key, e.g. "procurement"
     for fig in figs:
         rows.setdefault((fig.block, fig.row), {})[fig.column] = by_path[fig.path]
+        row_keys[(fig.block, fig.row)] = fig.path[1]
     if table == "active_disclosure":
         header = [BLOCK_HEADER, L.CONTENT, *columns]
         unit = procurement_unit(report)
@@ -204,7 +206,7 @@ def table_csv(doc: ReportDoc, table: str) -> bytes:
         for (block, row), cells in rows.items():
             line: list[Cell] = [block, row, *(cells.get(c) for c in columns)]
             if report.format_version == "2019":
-                line.append(unit if row == "政府集中采购" else None)
+                line.append(unit if row_keys[(block, row)] == "procurement" else None)
             lines.append(line)
         return to_csv(header, lines)
     return to_csv([ROW_HEADER, *columns], ([row, *(cells.get(c) for c in columns)] for (_, row), cells in rows.items()))
@@ -269,10 +271,6 @@ def wide_csv(portal: Portal, docs: Sequence[ReportDoc]) -> bytes:
 # XLSX
 # --------------------------------------------------------------------------
 
-# Zip entries and document properties carry this instant, not the time of the build.
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
 def build_time() -> dt.datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed instant."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -321,31 +319,10 @@ def workbook_xlsx(portal: Portal, docs: Sequence[ReportDoc]) -> bytes:
         ws.append([_xlsx_cell(ws, c.header) for c in columns])
         for r in sheet_rows:
             ws.append([_xlsx_cell(ws, c.get(r)) for c in columns])
-    raw = io.BytesIO()
-    with _FixedDateZip(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        # ExcelWriter directly: Workbook.save would stamp "modified" with the current time.
-        ExcelWriter(wb, archive).save()
-    return raw.getvalue()
-
-
-class _FixedDateZip(zipfile.ZipFile):
-    """A zip whose entries carry _ZIP_EPOCH, not the time they were written (reproducible workbooks).
-
-    Dated as they are written: compressing the workbook a second time to re-date it cost as much
-    as writing it.
-    """
-
-    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: str | bytes, compress_type: int | None = None, compresslevel: int | None = None) -> None:
-        if isinstance(zinfo_or_arcname, str):
-            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=_ZIP_EPOCH)
-            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
-            zinfo_or_arcname.external_attr = 0o644 << 16
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-    def write(self, filename: Any, arcname: Any = None, compress_type: int | None = None, compresslevel: int | None = None) -> None:
-        # openpyxl's write-only sheets come from temporary files, whose modification time would be stamped.
-        with open(filename, "rb") as f:
-            self.writestr(str(arcname or filename), f.read(), compress_type, compresslevel)
+    archive = zipfiles.Entries()
+    # ExcelWriter directly: Workbook.save would stamp "modified" with the current time.
+    ExcelWriter(wb, archive).save()
+    return zipfiles.zip_bytes(archive.entries)
 
 
 # --------------------------------------------------------------------------

@@ -116,57 +116,76 @@ class _Model(BaseModel):
 
 
 # --------------------------------------------------------------------------
-# Table 二
+# Table 二 — field titles are the labels of `labels.TABLE2`, never typed twice
 # --------------------------------------------------------------------------
 
 
+def _line(version: L.FormatVersion, key: str) -> L.Line:
+    return next(line for block in L.TABLE2[version].blocks for line in block.lines if line.key == key)
+
+
+def _column(version: L.FormatVersion, line: str, key: str | None) -> str:
+    block = next(b for b in L.TABLE2[version].blocks if any(ln.key == line for ln in b.lines))
+    return next(c.label for c in block.columns if c.key == key)
+
+
+def _t2(version: L.FormatVersion, line: str) -> str:
+    """A 2021 line with its one unnamed column reads "行政许可（本年处理决定数量）"
+    (and "行政事业性收费（本年收费金额，单位：万元）": no brackets inside brackets)."""
+    label = _line(version, line).label
+    block = next(b for b in L.TABLE2[version].blocks if any(ln.key == line for ln in b.lines))
+    if block.columns[0].key is not None:
+        return label
+    return f"{label}（{block.columns[0].label.replace('（', '，').replace('）', '')}）"
+
+
 class Documents2019(_Model):
-    new_made: Count = Field(title="本年新制作数量")
-    new_published: Count = Field(title="本年新公开数量")
-    total_published: Count = Field(title="对外公开总数量")
+    new_made: Count = Field(title=_column("2019", "regulations", "new_made"))
+    new_published: Count = Field(title=_column("2019", "regulations", "new_published"))
+    total_published: Count = Field(title=_column("2019", "regulations", "total_published"))
 
 
 class Items2019(_Model):
-    previous: Count = Field(title="上一年项目数量", description="上一年的事项（项目）数")
-    change: Signed = Field(title="本年增/减", description="本年增加或减少的事项数，减少用负数，如 -8")
-    decisions: Count = Field(title="处理决定数量", description="本年办件量")
+    previous: Count = Field(title=_column("2019", "licensing", "previous"), description="上一年的事项（项目）数")
+    change: Signed = Field(title=_column("2019", "licensing", "change"), description="本年增加或减少的事项数，减少用负数，如 -8")
+    decisions: Count = Field(title=_column("2019", "licensing", "decisions"), description="本年办件量")
 
 
 class Fees2019(_Model):
-    previous: Count = Field(title="上一年项目数量", description="收费项目数，不是金额")
-    change: Signed = Field(title="本年增/减", description="收费项目增减数，减少用负数")
+    previous: Count = Field(title=_column("2019", "fees", "previous"), description="收费项目数，不是金额")
+    change: Signed = Field(title=_column("2019", "fees", "change"), description="收费项目增减数，减少用负数")
 
 
 class Procurement2019(_Model):
-    projects: Count = Field(title="采购项目数量")
-    amount: Amount = Field(title="采购总金额", description="只填数字；单位写在 unit 中")
+    projects: Count = Field(title=_column("2019", "procurement", "projects"))
+    amount: Amount = Field(title=_column("2019", "procurement", "amount"), description="只填数字；单位写在 unit 中")
     unit: Line | None = Field(None, title="金额单位", description="如 元 或 万元；原报告未注明时留空")
 
 
 class ActiveDisclosure2019(_Model):
-    regulations: Documents2019 = Field(title="规章")
-    normative_documents: Documents2019 = Field(title="规范性文件")
-    licensing: Items2019 = Field(title="行政许可")
-    other_services: Items2019 = Field(title="其他对外管理服务事项")
-    punishment: Items2019 = Field(title="行政处罚")
-    enforcement: Items2019 = Field(title="行政强制")
-    fees: Fees2019 = Field(title="行政事业性收费")
-    procurement: Procurement2019 = Field(title="政府集中采购")
+    regulations: Documents2019 = Field(title=_t2("2019", "regulations"))
+    normative_documents: Documents2019 = Field(title=_t2("2019", "normative_documents"))
+    licensing: Items2019 = Field(title=_t2("2019", "licensing"))
+    other_services: Items2019 = Field(title=_t2("2019", "other_services"))
+    punishment: Items2019 = Field(title=_t2("2019", "punishment"))
+    enforcement: Items2019 = Field(title=_t2("2019", "enforcement"))
+    fees: Fees2019 = Field(title=_t2("2019", "fees"))
+    procurement: Procurement2019 = Field(title=_t2("2019", "procurement"))
 
 
 class Documents2021(_Model):
-    issued: Count = Field(title="本年制发件数")
-    repealed: Count = Field(title="本年废止件数")
-    in_force: Count = Field(title="现行有效件数")
+    issued: Count = Field(title=_column("2021", "regulations", "issued"))
+    repealed: Count = Field(title=_column("2021", "regulations", "repealed"))
+    in_force: Count = Field(title=_column("2021", "regulations", "in_force"))
 
 
 class ActiveDisclosure2021(_Model):
-    regulations: Documents2021 = Field(title="规章")
-    normative_documents: Documents2021 = Field(title="行政规范性文件")
-    licensing: Count = Field(title="行政许可（本年处理决定数量）")
-    punishment: Count = Field(title="行政处罚（本年处理决定数量）")
-    enforcement: Count = Field(title="行政强制（本年处理决定数量）")
-    fees: Amount = Field(title="行政事业性收费（本年收费金额，单位：万元）", description="单位为万元，可带小数，如 96171.6")
+    regulations: Documents2021 = Field(title=_t2("2021", "regulations"))
+    normative_documents: Documents2021 = Field(title=_t2("2021", "normative_documents"))
+    licensing: Count = Field(title=_t2("2021", "licensing"))
+    punishment: Count = Field(title=_t2("2021", "punishment"))
+    enforcement: Count = Field(title=_t2("2021", "enforcement"))
+    fees: Amount = Field(title=_t2("2021", "fees"), description="单位为万元，可带小数，如 96171.6")
 
 
 # --------------------------------------------------------------------------
@@ -177,13 +196,13 @@ class ActiveDisclosure2021(_Model):
 class ApplicantRow(_Model):
     """Seven cells of table 三: six applicant types and their 总计."""
 
-    person: Count = Field(title="自然人")
-    business: Count = Field(title="商业企业")
-    research: Count = Field(title="科研机构")
-    social: Count = Field(title="社会公益组织")
-    legal: Count = Field(title="法律服务机构")
-    other: Count = Field(title="其他")
-    total: Count | None = Field(None, title="总计", description="可省略，省略时自动计算；填写时必须等于前六项之和")
+    person: Count = Field(title=L.T3_COLUMNS["person"])
+    business: Count = Field(title=L.T3_COLUMNS["business"])
+    research: Count = Field(title=L.T3_COLUMNS["research"])
+    social: Count = Field(title=L.T3_COLUMNS["social"])
+    legal: Count = Field(title=L.T3_COLUMNS["legal"])
+    other: Count = Field(title=L.T3_COLUMNS["other"])
+    total: Count | None = Field(None, title=L.T3_COLUMNS["total"], description="可省略，省略时自动计算；填写时必须等于前六项之和")
 
     def parts(self) -> tuple[int, ...]:
         return tuple(getattr(self, k) for k in L.T3_PARTS)
@@ -275,7 +294,7 @@ class Applications2019(_Applications):
 
 class Applications2021(_Applications):
     VERSION = "2021"
-    other_handling: OtherHandling2021 = Field(title="（六）其他处理")  # type: ignore[valid-type]
+    other_handling: OtherHandling2021 = Field(title=_GROUPS["other_handling"].label)  # type: ignore[valid-type]
 
 
 # --------------------------------------------------------------------------
@@ -284,11 +303,11 @@ class Applications2021(_Applications):
 
 
 class Outcomes(_Model):
-    upheld: Count = Field(title="结果维持")
-    corrected: Count = Field(title="结果纠正")
-    other: Count = Field(title="其他结果")
-    pending: Count = Field(title="尚未审结")
-    total: Count | None = Field(None, title="总计", description="可省略，省略时自动计算；填写时必须等于前四项之和")
+    upheld: Count = Field(title=L.T4_COLUMNS["upheld"])
+    corrected: Count = Field(title=L.T4_COLUMNS["corrected"])
+    other: Count = Field(title=L.T4_COLUMNS["other"])
+    pending: Count = Field(title=L.T4_COLUMNS["pending"])
+    total: Count | None = Field(None, title=L.T4_COLUMNS["total"], description="可省略，省略时自动计算；填写时必须等于前四项之和")
 
     @property
     def sum(self) -> int:
@@ -303,9 +322,9 @@ class Outcomes(_Model):
 
 
 class ReviewLitigation(_Model):
-    review: Outcomes = Field(title="行政复议")
-    litigation_direct: Outcomes = Field(title="行政诉讼：未经复议直接起诉")
-    litigation_after_review: Outcomes = Field(title="行政诉讼：复议后起诉")
+    review: Outcomes = Field(title=L.T4_GROUPS["review"])
+    litigation_direct: Outcomes = Field(title=f"{L.T4_LITIGATION}：{L.T4_GROUPS['litigation_direct']}")
+    litigation_after_review: Outcomes = Field(title=f"{L.T4_LITIGATION}：{L.T4_GROUPS['litigation_after_review']}")
 
 
 # --------------------------------------------------------------------------

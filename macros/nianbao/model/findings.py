@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from nianbao.model.codes import Severity  # decided in one place: the code registry
+
 SEVERITY_WORDS: dict[Severity, str] = {"error": "错误", "warning": "警告"}
 
 

@@ -151,6 +151,16 @@ TABLE2: dict[FormatVersion, Table2Layout] = {
 }
 
 
+def table2_row_labels(version: FormatVersion) -> dict[str, str]:
+    """Row key of table 二 → its canonical label."""
+    return {line.key: line.label for block in TABLE2[version].blocks for line in block.lines}
+
+
+def table2_rows_with(version: FormatVersion, column: str) -> tuple[str, ...]:
+    """Keys of the table 二 rows whose block has the column, e.g. "change" (本年增/减)."""
+    return tuple(line.key for block in TABLE2[version].blocks if any(c.key == column for c in block.columns) for line in block.lines)
+
+
 # --------------------------------------------------------------------------
 # Table 三 — 收到和处理政府信息公开申请情况
 # --------------------------------------------------------------------------

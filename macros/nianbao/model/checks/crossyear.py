@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nianbao.model import labels as L
-from nianbao.model.checks.disclosure import DOCUMENT_ROWS, ITEM_ROWS, row_labels
+from nianbao.model.checks.disclosure import DOCUMENT_ROWS, ITEM_ROWS
 from nianbao.model.checks.rule import at
 from nianbao.model.documents import ActiveDisclosure2019, ActiveDisclosure2021
 from nianbao.model.findings import Finding
@@ -55,7 +55,7 @@ def _carry_over(doc: ReportDoc, last: ReportDoc) -> list[Finding]:
 
 def _in_force(doc: ReportDoc, last: ReportDoc, this_t2: ActiveDisclosure2021, last_t2: ActiveDisclosure2021) -> list[Finding]:
     """RY-2: 现行有效 = last 现行有效 + 本年制发 − 本年废止."""
-    labels = row_labels("2021")
+    labels = L.table2_row_labels("2021")
     findings = []
     for key in DOCUMENT_ROWS:
         now, before = getattr(this_t2, key), getattr(last_t2, key)
@@ -76,7 +76,7 @@ def _in_force(doc: ReportDoc, last: ReportDoc, this_t2: ActiveDisclosure2021, la
 
 def _items(doc: ReportDoc, last: ReportDoc, this_t2: ActiveDisclosure2019, last_t2: ActiveDisclosure2019) -> list[Finding]:
     """RY-3: this 上一年项目数量 = last 上一年项目数量 + last 本年增/减."""
-    labels = row_labels("2019")
+    labels = L.table2_row_labels("2019")
     findings = []
     for key in ITEM_ROWS:
         now, before = getattr(this_t2, key), getattr(last_t2, key)
@@ -97,7 +97,7 @@ def _items(doc: ReportDoc, last: ReportDoc, this_t2: ActiveDisclosure2019, last_
 
 def _published_stock(doc: ReportDoc, last: ReportDoc, this_t2: ActiveDisclosure2019, last_t2: ActiveDisclosure2019) -> list[Finding]:
     """RY-4: 对外公开总数量 is cumulative, so it does not shrink from one year to the next."""
-    labels = row_labels("2019")
+    labels = L.table2_row_labels("2019")
     findings = []
     for key in DOCUMENT_ROWS:
         now, before = getattr(this_t2, key), getattr(last_t2, key)

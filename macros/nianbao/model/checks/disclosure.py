@@ -18,16 +18,12 @@ from nianbao.model.load import ReportDoc
 if TYPE_CHECKING:
     from nianbao.model.portal import Portal
 
-# Rows of the 2019 table 二 that carry 上一年项目数量 and 本年增/减.
-ITEM_ROWS = ("licensing", "other_services", "punishment", "enforcement", "fees")
-DOCUMENT_ROWS = ("regulations", "normative_documents")
+# Rows of the 2019 table 二 that carry 上一年项目数量 and 本年增/减, and the rows of documents
+# (the same two rows in both formats), as `labels.TABLE2` lays them out.
+ITEM_ROWS = L.table2_rows_with("2019", "change")
+DOCUMENT_ROWS = L.table2_rows_with("2021", "issued")
 # 2021 （八） is in 万元: above this, or with more than 4 decimals, it was almost surely typed in 元.
 FEE_LIMIT = Decimal(10_000_000)
-
-
-def row_labels(version: L.FormatVersion) -> dict[str, str]:
-    """Row key of table 二 → its canonical label."""
-    return {line.key: line.label for block in L.TABLE2[version].blocks for line in block.lines}
 
 
 def check(doc: ReportDoc, portal: Portal) -> list[Finding]:
@@ -41,7 +37,7 @@ def check(doc: ReportDoc, portal: Portal) -> list[Finding]:
 
 def _items_2019(doc: ReportDoc, table: ActiveDisclosure2019) -> list[Finding]:
     """R2-3: 上一年项目数量 + 本年增/减 is the year-end item count, never negative."""
-    labels = row_labels("2019")
+    labels = L.table2_row_labels("2019")
     findings = []
     for key in ITEM_ROWS:
         row = getattr(table, key)
@@ -60,7 +56,7 @@ def _items_2019(doc: ReportDoc, table: ActiveDisclosure2019) -> list[Finding]:
 
 def _documents_2019(doc: ReportDoc, table: ActiveDisclosure2019) -> list[Finding]:
     """R2-4: 对外公开总数量 is cumulative, so at least this year's 本年新公开数量."""
-    labels = row_labels("2019")
+    labels = L.table2_row_labels("2019")
     findings = []
     for key in DOCUMENT_ROWS:
         row = getattr(table, key)
