@@ -26,6 +26,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from lxml import etree
 
+from nianbao.downloads import zipfiles
 from nianbao.downloads.word import package
 from nianbao.downloads.word import styles as S
 
@@ -48,7 +49,7 @@ class StyleIds:
 class Base:
     styles: StyleIds
     order: tuple[str, ...]  # zip entry names in python-docx's order
-    shared: dict[str, package.Entry]  # every entry but the two below, compressed
+    shared: dict[str, zipfiles.Entry]  # every entry but the two below, compressed
     document_name: str
     document_head: str  # word/document.xml up to and including <w:body>
     document_tail: str  # from the final w:sectPr to the end
@@ -60,10 +61,10 @@ class Base:
         core = copy.deepcopy(self.core)
         package.set_properties(CoreProperties(core), title=title, author=author, when=when)
         own = {
-            self.document_name: package.entry(self.document_name, (self.document_head + body + self.document_tail).encode("utf-8")),
-            self.core_name: package.entry(self.core_name, serialize_part_xml(core)),
+            self.document_name: zipfiles.entry(self.document_name, (self.document_head + body + self.document_tail).encode("utf-8")),
+            self.core_name: zipfiles.entry(self.core_name, serialize_part_xml(core)),
         }
-        return package.zip_bytes(own[name] if name in own else self.shared[name] for name in self.order)
+        return zipfiles.zip_bytes(own[name] if name in own else self.shared[name] for name in self.order)
 
 
 @cache
@@ -98,7 +99,7 @@ def base() -> Base:
             signature=styles[S.SIGNATURE_STYLE].style_id,
         ),
         order=order,
-        shared={name: package.entry(name, blob) for name, blob in parts.items() if name not in (document_name, core_name)},
+        shared={name: zipfiles.entry(name, blob) for name, blob in parts.items() if name not in (document_name, core_name)},
         document_name=document_name,
         document_head=head + BODY,
         document_tail=tail,
