@@ -1,6 +1,6 @@
 """MkDocs glue: the core's pages become virtual files; data problems stop the build.
 
-All work happens in the core (`portal`, `pages`); this plugin only wires it
+All work happens in the core (`model`, `site`, `downloads`, through one `Build`); this plugin only wires it
 into MkDocs' events. mkdocs-macros renders each generated page's Markdown,
 whose `nianbao_page` macro (see `macros_env`) places the page's body: it leaves
 a marker, and the body, rendered by the core, is put in its place as the page
@@ -114,7 +114,7 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.meta["title"] = generated.title
-            page.meta["nianbao_generated"] = True  # overrides/main.html: the body brings its own breadcrumbs and h1
+            page.meta["nianbao_generated"] = True  # theme/main.html: the body brings its own breadcrumbs and h1
         return markdown
 
     def render_page(self, uri: str) -> str:

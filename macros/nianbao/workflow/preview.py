@@ -1,7 +1,7 @@
 """Preview: a throw-away portal holding one report, so it builds in seconds whatever the portal's size.
 
 The preview project mirrors the real one: `mkdocs.yml` is copied, every other
-top-level entry (docs/, overrides/, …) is linked, and `data/` holds only the
+top-level entry (docs/ and whatever else the portal keeps) is linked, and `data/` holds only the
 report's agency with `agency.yaml`, the report and the previous year's report
 (for the cross-year checks), each linked to the real file so an edit shows on
 the next rebuild. Finding paths therefore read `data/<agency>/<year>.yaml`,
