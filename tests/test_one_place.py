@@ -60,6 +60,6 @@ def test_table_3_row_titles_are_the_labels(version: L.FormatVersion) -> None:
 
 def test_table_2_rule_rows_come_from_the_layout() -> None:
     # R2-3 and RY-2..4 read the rows that have 本年增/减 and the rows of documents.
-    assert ITEM_ROWS == tuple(ln.key for b in L.TABLE2["2019"].blocks if any(c.label == "本年增/减" for c in b.columns) for ln in b.lines)
-    assert DOCUMENT_ROWS == tuple(ln.key for ln in L.TABLE2["2021"].blocks[0].lines)
+    assert tuple(ln.key for b in L.TABLE2["2019"].blocks if any(c.label == "本年增/减" for c in b.columns) for ln in b.lines) == ITEM_ROWS
+    assert tuple(ln.key for ln in L.TABLE2["2021"].blocks[0].lines) == DOCUMENT_ROWS
     assert set(DOCUMENT_ROWS) <= set(L.table2_row_labels("2019"))

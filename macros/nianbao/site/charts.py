@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from nianbao.site.render import render
 from nianbao.model.tables import number
+from nianbao.site.render import render
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")

@@ -11,16 +11,16 @@ page under the nearest page whose URL is a prefix of its own, all under home.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from nianbao.model import labels as L
-from nianbao.site.indexes import KEY_FIGURES, NOT_PUBLISHED, key_figures, latest_reports, missing_years, year_groups
-from nianbao.model.load import ReportDoc
 from nianbao.build import Build
+from nianbao.model import labels as L
+from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
+from nianbao.site.indexes import KEY_FIGURES, NOT_PUBLISHED, key_figures, latest_reports, missing_years, year_groups
+from nianbao.site.page import Page
 from nianbao.site.render import render, report_body
 from nianbao.site.statistics import agency_statistics_html, statistics_pages
-from nianbao.site.page import Page
 from nianbao.urls import AGENCIES_URL, HOME_URL, SEARCH_URL, YEARS_URL, agency_url, relative, report_url, year_url
 
 HOME_TITLE = "首页"

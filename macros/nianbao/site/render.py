@@ -6,18 +6,16 @@ contains `<script>` or `{{ config }}` is printed as those characters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
-from nianbao.model import labels as L
-from nianbao.model.prose import prose
 from nianbao.build import Build
+from nianbao.model import labels as L
 from nianbao.model.load import ReportDoc
-from nianbao.model.portal import Portal
+from nianbao.model.prose import prose
 from nianbao.model.tables import Cell, Table, tables
 from nianbao.urls import agency_url, relative, report_url
 

@@ -113,7 +113,8 @@ class Indexing:
         try:
             self._write()
         except Exception as err:
-            self.failure = f"生成搜索索引失败：{type(err).__name__}: {err}（请确认已安装 pagefind-bin-extended，或在 mkdocs.yml 的 nianbao 插件下设 search_index: false）"
+            hint = "请确认已安装 pagefind-bin-extended，或在 mkdocs.yml 的 nianbao 插件下设 search_index: false"
+            self.failure = f"生成搜索索引失败：{type(err).__name__}: {err}（{hint}）"
 
     def _write(self) -> None:
         planned = bundles(self.site_dir)

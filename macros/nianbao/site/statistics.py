@@ -18,16 +18,16 @@ from typing import Any
 
 from markupsafe import Markup
 
-from nianbao.model import labels as L
-from nianbao.model import statistics as S
-from nianbao.site.charts import Chart, bar_chart, describe
 from nianbao.build import Build
 from nianbao.downloads.exports import FORMAT_NAMES
+from nianbao.model import labels as L
+from nianbao.model import statistics as S
 from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
-from nianbao.site.render import render
 from nianbao.model.tables import number
+from nianbao.site.charts import Chart, bar_chart, describe
 from nianbao.site.page import Page
+from nianbao.site.render import render
 from nianbao.urls import DOWNLOADS_URL, SORT_SCRIPT, STATISTICS_URL, agency_url, portal_file, relative, report_file, report_url, statistics_year_url, year_url
 
 NONE = "—"
