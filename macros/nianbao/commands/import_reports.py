@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from nianbao.importer import ImportResult, import_file
+from nianbao.importer import ImportResult
+from nianbao.importer.batch import import_many, import_one
 from nianbao.importer.run import SUPPORTED, UNSUPPORTED
-from nianbao.importer.summary import summary_lines
+from nianbao.importer.summary import original_errors, outcome, result_line, summary_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--year", type=int, metavar="年度", help="报告年度，省略时从标题或统计期限读取")
     p.add_argument("--out", metavar="数据目录", help="写入的数据目录，默认为项目的 data/")
     p.add_argument("--force", action="store_true", help="覆盖已存在的年度文件")
+    p.add_argument("--jobs", type=int, metavar="进程数", help="导入文件夹时同时运行的进程数，默认为 CPU 核数")
+    p.add_argument("--details", action="store_true", help="导入多个文件时也逐个列出完整的导入摘要（默认每个文件一行）")
     p.set_defaults(func=run)
 
 
@@ -53,21 +56,39 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         err.print("没有找到可导入的文件（支持 .txt、.html、.docx）", markup=False)
         return 1
-    results: list[ImportResult] = []
-    if folder or len(files) > 1:
-        with Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"), console=err) as progress:
-            task = progress.add_task("", total=len(files))
-            for path in files:
-                progress.update(task, description=path.name)
-                result = import_file(path, data_dir, args.agency, args.year, args.force)
-                results.append(result)
-                _print(out, result, root)
-                progress.advance(task)
-        out.print(_table(results, root))
-    else:
-        result = import_file(files[0], data_dir, args.agency, args.year, args.force)
-        results.append(result)
+    if not (folder or len(files) > 1):
+        try:
+            result = import_one(files[0], data_dir, args.agency, args.year, args.force)
+        except KeyboardInterrupt:
+            print("已中断：没有写入任何文件", file=sys.stderr)
+            return 130
         _print(out, result, root)
+        return _finish([result])
+    with Progress(TextColumn("导入"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("", total=len(files))
+
+        def show(result: ImportResult) -> None:
+            if args.details:
+                _print(out, result, root)
+            else:
+                line = result_line(result, root)
+                out.print(line, markup=False, style="red" if line.startswith("✗") else None)
+            progress.advance(task)
+
+        batch = import_many(files, data_dir, args.agency, args.year, args.force, show, workers=args.jobs)
+    out.print(_table(batch.results))
+    if batch.interrupted:
+        written = [_show(p, root) for p in batch.written]
+        print(
+            f"已中断：写入了 {len(written)} 份完整的草稿{'：' + '、'.join(written) if written else ''}；"
+            f"{len(batch.not_started)} 个文件未处理，重新运行时加上它们即可（已写入的不会被覆盖）",
+            file=sys.stderr,
+        )
+        return 130
+    return _finish(batch.results)
+
+
+def _finish(results: list[ImportResult]) -> int:
     failed = sum(1 for r in results if r.error)
     print(
         f"导入了 {len(results) - failed} 个文件，{failed} 个未导入；草稿状态为 archived，请对照原报告核对后运行 nianbao check。",
@@ -81,27 +102,36 @@ def _print(console: Console, result: ImportResult, root: Path) -> None:
         console.print(line, markup=False, style="red" if line.startswith("✗") else None)
 
 
-def _table(results: list[ImportResult], root: Path) -> Table:
+def _table(results: list[ImportResult]) -> Table:
+    """Totals of the batch: one row per outcome, so 500 files still fit on a screen."""
     table = Table(title="导入汇总")
-    for column in ("文件", "草稿", "格式", "读取数字", "容错", "按 0 读取", "推定", "待填写", "检查问题", "结果"):
+    for column in ("结果", "文件数", "读取数字", "按 0 读取", "待填写", "原文勾稽问题"):
         table.add_column(column)
+    groups: dict[str, list[ImportResult]] = {}
     for r in results:
-        if r.error:
-            table.add_row(r.source.name, "", "", "", "", "", "", "", "", f"未导入：{r.error}")
-            continue
-        blocking = sum(1 for f in r.findings if f.blocks)
-        status = "需填写后才能通过检查" if blocking else "通过检查"
-        target = f"{r.agency_id}/{r.year}.yaml"
-        table.add_row(
-            r.source.name,
-            target,
-            str(r.version),
-            str(r.figures_read),
-            str(r.count("tolerated")),
-            str(r.count("zero")),
-            str(r.count("deduced")),
-            str(r.placeholders),
-            str(len(r.findings)),
-            status,
-        )
+        groups.setdefault(outcome(r), []).append(r)
+    for name, rows in groups.items():
+        table.add_row(name, *_totals(rows))
+    table.add_section()
+    table.add_row("合计", *_totals(results), style="bold")
     return table
+
+
+def _totals(rows: list[ImportResult]) -> tuple[str, ...]:
+    return tuple(
+        str(n)
+        for n in (
+            len(rows),
+            sum(r.figures_read for r in rows),
+            sum(r.count("zero") for r in rows),
+            sum(r.placeholders for r in rows),
+            sum(len(original_errors(r)) for r in rows),
+        )
+    )
+
+
+def _show(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -12,6 +12,7 @@ from nianbao.importer.document import Document, Table
 from nianbao.importer.draft import Draft, agency_yaml, report_yaml
 from nianbao.importer.figures import Collector, TableResult, stream_of, table2, table3, table4
 from nianbao.importer.notes import PLACEHOLDER, ImportProblem, Note
+from nianbao.importer.output import write_file
 from nianbao.importer.variants import detect_version, key, looks_like_report_table
 from nianbao.model import labels as L
 from nianbao.model.checks import check_report
@@ -104,7 +105,7 @@ def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, fo
     result.agency_id = _agency_id(agency, name, path, data_dir)
     folder = data_dir / result.agency_id
     target = folder / f"{result.year}.yaml"
-    if target.exists() and not force:
+    if (target.exists() or target.is_symlink()) and not force:
         raise ImportProblem(f"{_show(target, data_dir.parent)} 已存在，未覆盖（确需覆盖请加 --force）")
 
     comments = {**t2.comments, **t3.comments, **t4.comments}
@@ -128,13 +129,13 @@ def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, fo
     )
     text = report_yaml(draft)
     result.placeholders = text.count(f'"{PLACEHOLDER}"')
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    if not write_file(target, text, force, _show(target, data_dir.parent)):
+        raise ImportProblem(f"{_show(target, data_dir.parent)} 已存在，未覆盖（确需覆盖请加 --force）")
     result.target = target
-    if not any((folder / n).exists() for n in AGENCY_FILES):
+    if not any((folder / n).exists() or (folder / n).is_symlink() for n in AGENCY_FILES):
         fields = _agency_fields(name, result.contact)
-        (folder / "agency.yaml").write_text(agency_yaml(fields, path.name), encoding="utf-8")
-        result.agency_written = folder / "agency.yaml"
+        if write_file(folder / "agency.yaml", agency_yaml(fields, path.name), False, _show(folder / "agency.yaml", data_dir.parent)):
+            result.agency_written = folder / "agency.yaml"
     result.read = _read_summary(parts, t2, t3, t4, result)
     result.findings = verify(target, data_dir)
 

@@ -55,6 +55,35 @@ def summary_lines(result: ImportResult, root: Path) -> list[str]:
     return lines
 
 
+def original_errors(result: ImportResult) -> list:
+    """Findings on what the original printed (its sums, its totals): kept in the archived draft, listed."""
+    return [f for f in result.findings if not f.blocks]
+
+
+def outcome(result: ImportResult) -> str:
+    if result.error:
+        return "未导入"
+    if any(f.blocks for f in result.findings) or result.placeholders:
+        return "已导入，需填写后才能通过检查"
+    return "已导入，通过检查"
+
+
+def result_line(result: ImportResult, root: Path) -> str:
+    """One line per file of a folder import."""
+    name = _show(result.source, root)
+    if result.error:
+        return f"✗ {name}：未导入。{result.error}"
+    blocking = [f for f in result.findings if f.blocks and f"“{PLACEHOLDER}”" not in f.message]
+    parts = [f"{result.version} 年格式", f"读取 {result.figures_read} 个数"]
+    if result.placeholders:
+        parts.append(f"待填写 {result.placeholders} 格")
+    if original := original_errors(result):
+        parts.append(f"原文勾稽问题 {len(original)} 个（{'、'.join(dict.fromkeys(f.code for f in original))}）")
+    if blocking:
+        parts.append(f"其他必须处理的错误 {len(blocking)} 个")
+    return f"✓ {name} → {_show(result.target, root)}：{'，'.join(parts)}"
+
+
 def _show(path: Path | None, root: Path) -> str:
     if path is None:
         return ""
