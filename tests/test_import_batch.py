@@ -136,7 +136,7 @@ def test_ctrl_c_during_a_folder_import_stops_cleanly(tmp_path: Path) -> None:
     first = proc.stdout.readline()  # the first result line: the pool is busy
     assert first.startswith("✓"), first
     os.killpg(proc.pid, signal.SIGINT)
-    rest, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert "已中断：写入了" in err
