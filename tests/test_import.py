@@ -183,7 +183,8 @@ def test_html_2019_page_with_merged_cells_annotations_and_a_local_row(tmp_path: 
     # A unit whose conversion is not certain stays as published.
     assert '  procurement:         {projects: 6, amount: "251000元"}' in text
     assert any("“其他主动公开文件”不是国家格式的行" in m for m in notes)
-    assert any(m.startswith("表三 19 行的总计为空白") for m in notes)
+    blank = next(m for m in notes if m.startswith("表三 19 行的总计为空白"))
+    assert "“（一）予以公开”原文总计为空，各项之和为 24" in blank
     assert any("带有括注“设区的市、自治州人民政府应提供相关数据”" in m for m in notes)
     blocking = [f for f in result.findings if f.blocks]
     assert [(f.code, f.field) for f in blocking] == [

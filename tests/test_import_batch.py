@@ -20,7 +20,7 @@ from conftest import FIXTURES
 from nianbao.cli import main
 from nianbao.importer import output
 from nianbao.importer.batch import ImportResult, import_many, import_one
-from nianbao.load import load_report
+from nianbao.model.load import load_report
 
 IMPORT = FIXTURES / "import"
 GOOD = ("shengtai-2022-gb18030.txt", "jiaotong-2023.docx", "shiliqu-2020.html")

@@ -235,7 +235,7 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
     comments: dict[tuple[str, ...], str] = {}
     zero_balance = found and _all_zero(rows, [("received",), ("carried_over",)])
     deduced: list[tuple[str, str, int | None]] = []
-    blank_totals: list[tuple[str, str]] = []
+    blank_totals: list[tuple[str, str, str]] = []
     for row in body:
         read = rows.get(row.path)
         values = _values(read, 7) if read else []
@@ -246,7 +246,10 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
         elif len(values) == 7:
             for key, cell in zip(T3_KEYS, values, strict=True):
                 if key == "total" and not normal(cell.text):
-                    blank_totals.append((cell.where, row.label))
+                    parts = [cells[k] for k in L.T3_PARTS if isinstance(cells.get(k), int)]
+                    shown = f"各项之和为 {sum(parts)}" if len(parts) == len(L.T3_PARTS) else "各项未能全部读出"
+                    blank_totals.append((cell.where, row.label, shown))
+                    comments.setdefault(("applications", *row.path), f"原文总计为空，{shown}")
                     continue
                 cells[key] = _read(cell, "count", f"{name}·{L.T3_COLUMNS[key]}", out).value
         elif zero_balance and all(normal(c.text) in ("0",) for c in values):
@@ -262,8 +265,10 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
         _put(data, row.path, cells)
     if blank_totals:
         where = blank_totals[0][0] + (f"至{blank_totals[-1][0]}" if len(blank_totals) > 1 else "")
-        labels = "、".join(f"“{label}”" for _, label in blank_totals)
-        out.add(Note("zero", where, f"表三 {len(blank_totals)} 行的总计为空白：{labels}。总计可由各项推出，不照录为 0，省略后由系统按六类申请人之和计算"))
+        rows_text = "；".join(f"“{label}”原文总计为空，{shown}" for _, label, shown in blank_totals)
+        out.add(
+            Note("notice", where, f"表三 {len(blank_totals)} 行的总计为空白（不照录为 0，草稿中省略，由系统按六类申请人之和计算，请核对原报告）：{rows_text}")
+        )
     if deduced:
         counts = "、".join(sorted({f"{n} 个" if n is not None else "整行缺失" for _, _, n in deduced}))
         rows_text = "、".join(f"“{label}”" for _, label, _ in deduced)
@@ -339,7 +344,10 @@ def table4(stream: Stream, out: Collector) -> TableResult:
                 continue
             cell = values[g * 5 + c]
             if key == "total" and not normal(cell.text):
-                out.add(Note("zero", cell.where, f"表四“{group_label}”的总计为空白：不照录为 0，省略后由系统计算"))
+                parts = [cells[k] for k in L.T4_PARTS if isinstance(cells.get(k), int)]
+                shown = f"各项之和为 {sum(parts)}" if len(parts) == len(L.T4_PARTS) else "各项未能全部读出"
+                out.add(Note("notice", cell.where, f"表四“{group_label}”原文总计为空，{shown}：不照录为 0，草稿中省略，由系统按四项之和计算，请核对原报告"))
+                comments.setdefault(("review_litigation", group), f"原文总计为空，{shown}")
                 continue
             reading = _read(cell, "count", f"表四“{group_label}”·{label}", out)
             cells[key] = reading.value

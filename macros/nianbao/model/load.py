@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from nianbao.model import known_cells
 from nianbao.model import labels as L
 from nianbao.model.documents import REPORT_MODELS, Agency, Report
 from nianbao.model.figures import Number
@@ -117,7 +118,8 @@ def load_report(path: Path, rel: str, agency_id: str, file_year: int | None = No
     try:
         report = model.model_validate(values)
     except ValidationError as err:
-        return None, _schema_findings(err, model, other, smap, rel, version)
+        # An imported draft with cells still 待填写: the original's own errors are listed beside them.
+        return None, _schema_findings(err, model, other, smap, rel, version) + known_cells.check(values, smap, rel, version)
     findings = []
     if file_year is not None and report.year != file_year:
         pos = smap.value(("year",))
