@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from nianbao.model.checks import arithmetic
 from nianbao.cli import main
 from nianbao.importer import import_file
 from nianbao.importer.summary import summary_lines
+from nianbao.model.checks import arithmetic
 from nianbao.model.known_cells import check as known_check
 from nianbao.model.load import load_report, read_document
 

@@ -46,6 +46,7 @@ class Document:
     source: str
     blocks: list[Block]
     notices: list[str] = field(default_factory=list)  # e.g. the encoding used
+    page_title: str | None = None  # a web page's <title>, which often repeats the report's title
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from nianbao.importer.document import Block, Cell, Paragraph, Table
+from nianbao.importer.mend import mend
 from nianbao.importer.notes import PLACEHOLDER, Note
 from nianbao.importer.values import Kind, Reading, Value, is_valueish, normal, read_value
 from nianbao.importer.variants import LabelIndex, Match
@@ -92,7 +93,11 @@ def read_rows(stream: Stream, rows: LabelIndex[T], structure: LabelIndex[str], t
                 found[current.target] = current
         current = None
 
-    queue = list(stream)
+    def known(text: str) -> bool:
+        return bool(rows.match(text) or structure.match(text) or rows.match_unnumbered(text) or _parts(Cell(text, ""), rows, structure))
+
+    queue, notes = mend(stream, known)
+    out.add(*(Note(n.kind, n.where, f"{table}{n.message}") for n in notes))
     while queue:
         item = queue.pop(0)
         if item is None:

@@ -36,7 +36,8 @@ def read_html(raw: bytes, source: str) -> Document:
     body = root.find("body")
     walker.walk(body if body is not None else root)
     walker.flush()
-    return Document(source, walker.blocks, notices)
+    title = root.find(".//title")
+    return Document(source, walker.blocks, notices, page_title=title.text_content().strip() if title is not None else None)
 
 
 def _decode(raw: bytes, source: str) -> tuple[str, list[str]]:

@@ -13,6 +13,7 @@ from nianbao.importer.draft import Draft, agency_yaml, report_yaml
 from nianbao.importer.figures import Collector, TableResult, stream_of, table2, table3, table4
 from nianbao.importer.notes import PLACEHOLDER, ImportProblem, Note
 from nianbao.importer.output import write_file
+from nianbao.importer.title import agency_name, page_title, period_year, year_of_title
 from nianbao.importer.variants import detect_version, key, looks_like_report_table
 from nianbao.model import labels as L
 from nianbao.model.checks import check_report
@@ -86,7 +87,11 @@ def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, fo
     parts = S.split(doc, unwrap=path.suffix.lower() not in HTML_SUFFIXES | WORD_SUFFIXES)
     result.notes += parts.notes
 
-    result.year = _year(parts, path, year, result)
+    page = page_title(doc.page_title)
+    if page and (parts.title is None or agency_name(parts.title) is None) and page != parts.title:
+        result.notes.append(Note("read", "", f"标题“{page}”取自网页的 <title>" + (f"（正文标题为“{parts.title}”）" if parts.title else "")))
+        parts.title = page
+    result.year = _year(parts, doc, path, year, result)
     version, override = _version(doc, parts, result.year, result)
     result.version = version
 
@@ -100,7 +105,7 @@ def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, fo
     result.notes += out.finish()
     result.figures_read = out.figures_read
 
-    name = _agency_name(parts.title)
+    name = agency_name(parts.title)
     result.contact = contact_details(parts.opening)
     result.agency_id = _agency_id(agency, name, path, data_dir)
     folder = data_dir / result.agency_id
@@ -145,12 +150,12 @@ def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, fo
 # --------------------------------------------------------------------------
 
 
-def _year(parts: S.Sections, path: Path, given: int | None, result: ImportResult) -> int:
+def _year(parts: S.Sections, doc: Document, path: Path, given: int | None, result: ImportResult) -> int:
     seen: dict[str, int] = {}
-    if parts.title and (m := re.search(r"(20\d{2})\s*年", parts.title)):
-        seen["标题"] = int(m.group(1))
-    if m := re.search(r"(20\d{2})\s*年\s*1\s*月\s*1\s*日", parts.opening):
-        seen["统计期限"] = int(m.group(1))
+    if (in_title := year_of_title(parts.title)) is not None:
+        seen["标题"] = in_title
+    if (in_period := period_year("\n".join(p.text for p in doc.paragraphs()))) is not None:
+        seen["统计期限"] = in_period
     if m := re.search(r"(?<!\d)(20\d{2})(?!\d)", path.stem):
         seen["文件名"] = int(m.group(1))
     year = given or seen.get("标题") or seen.get("统计期限") or seen.get("文件名")
@@ -183,14 +188,6 @@ def _version(doc: Document, parts: S.Sections, year: int, result: ImportResult) 
         return detected, True
     result.notes.append(Note("read", "", f"按表格标签（{evidence}）识别为 {detected} 年格式，与年度 {year} 一致"))
     return detected, False
-
-
-def _agency_name(title: str | None) -> str | None:
-    if not title:
-        return None
-    name = re.sub(r"(20\d{2})\s*年度?", "", title)
-    name = re.sub(r"(政府信息公开工作年度报告|政府信息公开年度报告|信息公开工作年度报告|工作年度报告|年度报告|年报)$", "", name)
-    return name.strip() or None
 
 
 def _agency_id(given: str | None, name: str | None, path: Path, data_dir: Path) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from nianbao.importer.document import Block, Document, Paragraph, Table
 from nianbao.importer.notes import Note
+from nianbao.importer.title import is_title, title_lines
 from nianbao.importer.variants import SECTION_ORDER, Match, section_heading
 
 _META = re.compile(
@@ -29,7 +30,6 @@ _FOOTER = re.compile(
 )
 _PUBLISHED = re.compile(r"(发布|成文|生成)(日期|时间)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _DATE_LINE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-_TITLE_END = re.compile(r"(年度报告|年报)\s*$")
 _END_PUNCT = '。！？!?；;：:）)」”"…'
 _ITEM_START = re.compile(r"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+\s*[、.．)])")
 _SUB_A = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$")
@@ -106,15 +106,12 @@ def _head(blocks: list[Block], out: Sections) -> None:
     texts = [p.text for p in paragraphs]
     title_at = -1
     for i, text in enumerate(texts):
-        if _TITLE_END.search(text) and len(text) <= 70 and "。" not in text:
+        if is_title(text):
             title_at = i
     if title_at >= 0:
-        title = texts[title_at]
-        if not re.search(r"\d{4}", title) and title_at > 0 and len(texts[title_at - 1]) <= 40 and "。" not in texts[title_at - 1]:
-            title = texts[title_at - 1] + title
-        out.title = re.sub(r"\s+", "", title)
+        out.title = title_lines(texts, title_at)
     else:
-        out.notes.append(Note("missing", "", "找不到报告标题（以“年度报告”结尾的一行）"))
+        out.notes.append(Note("missing", "", "找不到报告标题（以“年度报告”或“……的报告”结尾的一行）"))
     for text in texts:
         m = _PUBLISHED.search(text)
         if m and out.published_date is None:

@@ -2,7 +2,9 @@
 
 Two table shapes are common in copied text: one cell per line, each line
 starting with a tab and rows separated by an empty line (a browser copy, as in
-the example report), and one row per line with cells separated by tabs. A line
+the example report), and one row per line with cells separated by tabs. Cells
+separated by "|" (a portal page saved as text, Markdown) are read as tabs, with
+or without the outer pipes; a line holding only "|" separates nothing. A line
 without a tab directly after a one-cell tab line continues that cell ("商业" /
 "企业"). Text without any tab is read as paragraphs; the table reader splits
 their trailing figures off ("规章 0 0 0").
@@ -16,6 +18,8 @@ from nianbao.importer.document import Block, Cell, Document, Paragraph, Table
 from nianbao.importer.notes import ImportProblem
 
 HEADING = re.compile(r"^\s*[一二三四五六]\s*[、.．]")
+PIPE = re.compile(r"[|｜│┃]")
+PIPE_ONLY = re.compile(r"[\s|｜│┃:：\-—─+]*")
 
 
 def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
@@ -59,6 +63,10 @@ def blocks_of(lines: list[str]) -> list[Block]:
 
     for number, line in enumerate(lines, 1):
         where = f"第 {number} 行"
+        if PIPE_ONLY.fullmatch(line) and PIPE.search(line):
+            continue  # a lone "|" between two cells, or a Markdown rule |---|---|: no content
+        if PIPE.search(line):
+            line = _pipes_to_tabs(line)
         if "\t" in line:
             if not rows and not row:
                 start = number
@@ -87,6 +95,20 @@ def blocks_of(lines: list[str]) -> list[Block]:
         blocks.append(Paragraph(stripped, where))
     end_table()
     return blocks
+
+
+def _pipes_to_tabs(line: str) -> str:
+    """'| 规章 | 0 | 0 |', '规章 | 0 | 0' or '规章 |' → the same cells as a tab-separated row.
+
+    A leading tab marks a one-cell line (the browser-copy shape), so "规章 |" on its own
+    line stays one cell of the row that continues on the next lines.
+    """
+    cells = [c.strip() for c in PIPE.split(line.strip())]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return "\t".join(cells) if len(cells) > 1 else "\t" + "".join(cells)
 
 
 def _clean(text: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from nianbao.importer.traditional import simplified
 from nianbao.model import labels as L
 
 T = TypeVar("T")
@@ -37,8 +38,8 @@ _NUMBERING = re.compile(r"^(?:\d+|\([一二三四五六七八九十]+\)|[一二�
 
 
 def key(text: str) -> str:
-    """Width, spaces, quotes and punctuation removed; brackets kept."""
-    return _PUNCT.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
+    """Width, spaces, quotes and punctuation removed, Traditional characters read as Simplified; brackets kept."""
+    return _PUNCT.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", simplified(text))))
 
 
 def loose(text: str) -> str:
@@ -115,6 +116,8 @@ class LabelIndex(Generic[T]):
 
 
 def _describe(text: str, canonical: str) -> str:
+    if simplified(text) != text:
+        return "繁体字"
     if _SPACE.sub("", text) == canonical:
         return "多了空格"
     if unicodedata.normalize("NFKC", text) == unicodedata.normalize("NFKC", canonical):
