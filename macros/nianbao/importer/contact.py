@@ -17,7 +17,9 @@ _FIELDS: dict[str, re.Pattern[str]] = {
 
 def contact_details(text: str) -> dict[str, str]:
     """address, postcode, phone, email, website, contact_office — as written, where found."""
-    normal = unicodedata.normalize("NFKC", text)
+    # A PDF copy breaks lines anywhere, also inside "0791-8888" / "6666" or an address: a line
+    # that does not end a sentence continues on the next one.
+    normal = re.sub(r"(?<![。！？；;）)])\s*\n\s*", "", unicodedata.normalize("NFKC", text))
     found: dict[str, str] = {}
     for name, pattern in _FIELDS.items():
         m = pattern.search(normal)
