@@ -180,8 +180,9 @@ def test_html_2019_page_with_merged_cells_annotations_and_a_local_row(tmp_path: 
     assert "published_date: 2021-01-25\n" in text
     notes = {n.message: n.where for n in result.notes}
     assert notes["表二“其他对外管理服务事项”·上一年项目数量原文“见附件”无法读成数字：已写为“待填写”，请对照原报告填写"] == "第 1 个表格第 8 行第 2 列"
-    # A unit whose conversion is not certain stays as published.
-    assert '  procurement:         {projects: 6, amount: "251000元"}' in text
+    # 采购总金额 has no unit in its header: the figure as printed, its unit beside it.
+    assert '  procurement:         {projects: 6, amount: 251000, unit: "元"}' in text
+    assert notes["表二“政府集中采购”·采购总金额“251000元”按 251000 读取，单位“元”记入 unit（表头没有注明单位，不换算）"] == "第 1 个表格第 19 行第 3 列"
     assert any("“其他主动公开文件”不是国家格式的行" in m for m in notes)
     blank = next(m for m in notes if m.startswith("表三 19 行的总计为空白"))
     assert "“（一）予以公开”原文总计为空，各项之和为 24" in blank
@@ -189,7 +190,6 @@ def test_html_2019_page_with_merged_cells_annotations_and_a_local_row(tmp_path: 
     blocking = [f for f in result.findings if f.blocks]
     assert [(f.code, f.field) for f in blocking] == [
         ("S003", "active_disclosure.other_services.previous（二、主动公开政府信息情况 / 其他对外管理服务事项 / 上一年项目数量）"),
-        ("S008", "active_disclosure.procurement.amount（二、主动公开政府信息情况 / 政府集中采购 / 采购总金额）"),
     ]
     assert blocking[0].message.startswith(f"“{PLACEHOLDER}”不是件数")
     assert "opening" not in text.split("opening:")[1][:5]  # the page chrome is not in the opening

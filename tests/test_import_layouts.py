@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from nianbao.load import read_document
+from nianbao.model.load import read_document
 
 from conftest import FIXTURES
 from nianbao.importer import import_file

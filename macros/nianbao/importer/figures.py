@@ -14,6 +14,7 @@ are zeros forced by table 三's own identity (see `_deduce`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -21,11 +22,12 @@ from typing import Any, Generic, TypeVar
 from nianbao.importer.document import Block, Cell, Paragraph, Table
 from nianbao.importer.mend import mend
 from nianbao.importer.notes import PLACEHOLDER, Note
-from nianbao.importer.values import Kind, Reading, Value, is_valueish, normal, read_value
+from nianbao.importer.values import UNIT_WORDS, Kind, Reading, Value, is_valueish, normal, read_value
 from nianbao.importer.variants import LabelIndex, Match
 from nianbao.model import labels as L
 
 T = TypeVar("T")
+_NUMBER_TOKEN = re.compile(r"[+-]?[\d,]+(?:\.\d+)?")
 Stream = list[Cell | None]  # None: a row break
 
 
@@ -43,12 +45,23 @@ def stream_of(blocks: Iterable[Block]) -> Stream:
 
 def split_line(p: Paragraph) -> list[Cell]:
     """'规 章 0 0 0' → the label and its trailing figures (text without tabs)."""
-    tokens = p.text.split()
+    tokens = _units_joined(p.text.split())
     i = len(tokens)
     while i > 0 and is_valueish(tokens[i - 1]):
         i -= 1
     cells = [Cell(" ".join(tokens[:i]), p.where)] if i else []
     return cells + [Cell(t, p.where) for t in tokens[i:]]
+
+
+def _units_joined(tokens: list[str]) -> list[str]:
+    """'12 件' → '12件': a unit printed apart from its figure stays with it."""
+    joined: list[str] = []
+    for token in tokens:
+        if joined and token in UNIT_WORDS and _NUMBER_TOKEN.fullmatch(normal(joined[-1])):
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
 
 
 @dataclass
@@ -215,6 +228,8 @@ def table2(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
                     kind = T2_KINDS.get(column.key or "", "wanyuan" if line.key == "fees" and version == "2021" else "count")
                     reading = _read(cell, kind, f"{name}·{column.label}", out)
                     cells[column.key] = reading.value
+                    if reading.unit:
+                        cells["unit"] = reading.unit
                     if reading.comment:
                         comments[("active_disclosure", line.key)] = reading.comment
             data[line.key] = cells[None] if None in cells else dict(cells)

@@ -4,6 +4,7 @@
 - a blank, "-", "/", "—" or "无" is read as 0, and noted;
 - a unit is removed only when it is certain: 件/个/项/条/次 in a count cell;
   万元, 元 or 亿元 in a cell whose header says 万元 (converted exactly, 251000元 → 25.1);
+  元, 万元 or 亿元 in the 2019 采购总金额, whose header states no unit (kept with its unit);
   elsewhere the text is kept as published, so the draft fails its check and a person decides;
 - anything else becomes `PLACEHOLDER`, noted with its position.
 """
@@ -24,6 +25,7 @@ Value = int | Decimal | str
 
 ZERO_MARKS = {"", "-", "/", "—", "–", "－", "／", "——", "─", "\\", "无", "空", "--", "－－"}
 COUNT_UNITS = ("件", "个", "项", "条", "次")
+UNIT_WORDS = frozenset((*COUNT_UNITS, "万元", "亿元", "元"))
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _WITH_UNIT = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|亿元|元|件|个|项|条|次|%|％)")
 _WANYUAN_FACTOR = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
@@ -44,6 +46,7 @@ class Reading:
     value: Value
     notes: tuple[Note, ...] = ()
     comment: str = ""  # shown next to the row in the draft
+    unit: str | None = None  # the unit printed in the cell, kept beside the figure (2019 采购总金额)
 
 
 def _number(text: str) -> int | Decimal:
@@ -82,6 +85,10 @@ def read_value(cell: Cell, kind: Kind, what: str) -> Reading:
             message = f"{what}“{raw.strip()}”" + ("去掉单位“万元”" if word == "万元" else f"按表头单位换算为 {shown} 万元")
             notes.append(Note("unit", cell.where, message))
             return Reading(_number(shown), tuple(notes))
+        if kind == "amount" and word in _WANYUAN_FACTOR:
+            # 2019 采购总金额: the header states no unit, so the figure is kept as printed and its unit beside it.
+            notes.append(Note("unit", cell.where, f"{what}“{raw.strip()}”按 {number.replace(',', '')} 读取，单位“{word}”记入 unit（表头没有注明单位，不换算）"))
+            return Reading(_number(number), tuple(notes), unit=word)
         notes.append(Note("unit", cell.where, f"{what}“{raw.strip()}”带有单位，无法确定应换算成什么：原样保留，请核对后只填数字"))
         return Reading(raw.strip(), tuple(notes), f"原文“{raw.strip()}”带单位，请核对")
     notes.append(Note("missing", cell.where, f"{what}原文“{raw.strip()}”无法读成数字：已写为“{PLACEHOLDER}”，请对照原报告填写"))
