@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from nianbao.model.load import read_document
 
 from conftest import FIXTURES
 from nianbao.importer import import_file
+from nianbao.model.load import read_document
 
 LAYOUTS = FIXTURES / "import" / "layouts"
 EXPECTED = json.loads((LAYOUTS / "expected.json").read_text(encoding="utf-8"))
