@@ -14,6 +14,7 @@ are zeros forced by table 三's own identity (see `_deduce`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -106,6 +107,7 @@ def read_rows(stream: Stream, rows: LabelIndex[T], structure: LabelIndex[str], t
                 found[current.target] = current
         current = None
 
+    @functools.cache  # the same texts are asked about again while fragments are joined
     def known(text: str) -> bool:
         return bool(rows.match(text) or structure.match(text) or rows.match_unnumbered(text) or _parts(Cell(text, ""), rows, structure))
 

@@ -11,6 +11,7 @@ Canonical wording is never typed here: every target comes from `labels`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -37,6 +38,7 @@ _BRACKETS = re.compile(r"[()（）\[\]【】〔〕]")
 _NUMBERING = re.compile(r"^(?:\d+|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+(?=[^一二三四五六七八九十]))")
 
 
+@functools.lru_cache(maxsize=8192)  # labels repeat in every table and every report of a batch
 def key(text: str) -> str:
     """Width, spaces, quotes and punctuation removed, Traditional characters read as Simplified; brackets kept."""
     return _PUNCT.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", simplified(text))))
