@@ -121,8 +121,9 @@ def test_ctrl_c_during_a_folder_import_stops_cleanly(tmp_path: Path) -> None:
     """A real SIGINT to the process group, as a terminal sends it: whole drafts only, and a list of them."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(40):
-        shutil.copy(IMPORT / "shengtai-2022-gb18030.txt", folder / f"agency{i:02d}-2022.txt")
+    text = (IMPORT / "shengtai-2022-gb18030.txt").read_bytes().decode("gb18030")
+    for i in range(40):  # 40 agencies: each title names its own
+        (folder / f"agency{i:02d}-2022.txt").write_text(text.replace("示例市", f"示例{i:02d}市"), encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "nianbao.cli", "--root", str(tmp_path), "import", str(folder), "--jobs", "2"],
         stdout=subprocess.PIPE,

@@ -72,7 +72,11 @@ def import_many(
     broken: list[Path] = []
     done: set[Future[ImportResult]] = set()
     try:
-        futures = {executor.submit(worker, path, *args): path for path in files}
+        for path in files:
+            try:
+                futures[executor.submit(worker, path, *args)] = path
+            except BrokenProcessPool:  # a worker died while files were still being handed out
+                broken.append(path)
         for future in as_completed(futures):
             done.add(future)
             _collect(future, futures[future], report, broken)
@@ -80,12 +84,10 @@ def import_many(
         batch.interrupted = True
         executor.shutdown(wait=True, cancel_futures=True)  # running files finish their write
         for future, path in futures.items():
-            if future in done:
-                continue
-            if future.cancelled():
-                batch.not_started.append(path)
-            else:
-                _collect(future, path, report, broken)
+            if future not in done and not future.cancelled():
+                _collect(future, path, report, [])
+        reported = {r.source for r in batch.results}
+        batch.not_started = [path for path in files if path not in reported]
         return batch
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
