@@ -80,6 +80,11 @@ def import_many(
         for future in as_completed(futures):
             done.add(future)
             _collect(future, futures[future], report, broken)
+        executor.shutdown(wait=True)
+        # A worker that died took the files it shared the pool with down too: each again, alone,
+        # so only the file that kills its process fails.
+        for path in broken:
+            report(_alone(worker, path, args))
     except KeyboardInterrupt:
         batch.interrupted = True
         executor.shutdown(wait=True, cancel_futures=True)  # running files finish their write
@@ -91,10 +96,6 @@ def import_many(
         return batch
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-    # A worker that died took the files it shared the pool with down too: each again, alone,
-    # so only the file that kills its process fails.
-    for path in broken:
-        report(_alone(worker, path, args))
     return batch
 
 
