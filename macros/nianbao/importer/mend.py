@@ -6,8 +6,10 @@ sometimes with the figures between the two parts, and prints a vertical group
 label one character per line ("本" / "年" / "度" …), alone or run into a row
 label ("本（一）予以公开"). Fragments are joined only when the whole is a
 label and the parts are not; a lone character is dropped only when it is no
-label itself. Nothing here reads a figure: a wrong join can only fail to
-match, which leaves the row's cells 待填写, never moves a figure.
+label itself. Cells of a real table (web page, Word, tab- or |-separated
+rows) have their own boundaries and are left alone. Nothing here reads a
+figure: a wrong join can only fail to match, which leaves the row's cells
+待填写, never moves a figure.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def mend(stream: Stream, known: Callable[[str], bool]) -> tuple[Stream, list[Not
     i = 0
     while i < len(items):
         item = items[i]
-        if item is None or is_valueish(item.text) or not item.text.strip() or known(item.text):
+        if item is None or item.grid or is_valueish(item.text) or not item.text.strip() or known(item.text):
             out.append(item)
             i += 1
             continue
@@ -102,7 +104,7 @@ def _join_following(items: Stream, start: int, known: Callable[[str], bool]) -> 
     k = start + 1
     while k < len(items) and len(used) < _MAX_PARTS:
         nxt = items[k]
-        if nxt is None or is_valueish(nxt.text):
+        if nxt is None or nxt.grid or is_valueish(nxt.text):
             break
         if _lone_character(nxt.text):
             k += 1
@@ -129,7 +131,7 @@ def _join_after_figures(items: Stream, start: int, known: Callable[[str], bool])
         return None, []
     rest = items[k]
     assert rest is not None
-    if known(rest.text) or _lone_character(rest.text):
+    if rest.grid or known(rest.text) or _lone_character(rest.text):
         return None, []
     label = _as_label(first.text.strip() + rest.text.strip(), known)
     if label is not None:
