@@ -19,7 +19,7 @@ import pytest
 from conftest import FIXTURES
 from nianbao.cli import main
 from nianbao.importer import output
-from nianbao.importer.batch import ImportResult, import_many, import_one
+from nianbao.importer.batch import ImportResult, import_many, import_one, split_agencies
 from nianbao.model.load import load_report
 
 IMPORT = FIXTURES / "import"
@@ -151,3 +151,25 @@ def test_ctrl_c_during_a_folder_import_stops_cleanly(tmp_path: Path) -> None:
     folders = [p for p in (tmp_path / "data").iterdir()]
     assert all(any(p.iterdir()) for p in folders)  # no empty agency folder
     assert not list((tmp_path / "data").rglob("*.tmp"))
+
+
+def test_one_agency_split_over_two_folders_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two years of one agency in files named differently, imported at once, may each create a folder."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (IMPORT / "shengtai-2022-gb18030.txt").read_bytes().decode("gb18030")
+    (folder / "first-2022.txt").write_text(text, encoding="utf-8")
+    (folder / "second-2023.txt").write_text(text.replace("2022", "2023"), encoding="utf-8")
+    results = [
+        ImportResult(folder / "first-2022.txt", agency_id="first", agency_name="示例市生态环境局"),
+        ImportResult(folder / "second-2023.txt", agency_id="second", agency_name="示例市生态环境局"),
+        ImportResult(folder / "x.txt", agency_id="x", agency_name="别的机关"),
+    ]
+    assert split_agencies(results) == {"示例市生态环境局": ["first", "second"]}
+    main(["--root", str(tmp_path), "import", str(folder), "--jobs", "2"])
+    err = capsys.readouterr().err
+    folders = sorted(p.name for p in (tmp_path / "data").iterdir())
+    if folders == ["first", "second"]:  # both started before either wrote its agency.yaml
+        assert "提示：机关“示例市生态环境局”的报告导入到了 2 个文件夹（first、second）" in err
+    else:
+        assert folders == ["first"] and "提示" not in err

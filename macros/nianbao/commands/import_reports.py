@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from nianbao.importer import ImportResult
-from nianbao.importer.batch import import_many, import_one
+from nianbao.importer.batch import import_many, import_one, split_agencies
 from nianbao.importer.run import SUPPORTED, UNSUPPORTED
 from nianbao.importer.summary import original_errors, outcome, result_line, summary_lines
 
@@ -77,6 +77,12 @@ def run(args: argparse.Namespace) -> int:
 
         batch = import_many(files, data_dir, args.agency, args.year, args.force, show, workers=args.jobs)
     out.print(_table(batch.results))
+    for name, folders in split_agencies(batch.results).items():
+        print(
+            f"提示：机关“{name}”的报告导入到了 {len(folders)} 个文件夹（{'、'.join(folders)}），"
+            "请把年度文件移到同一个文件夹并删去多余的 agency.yaml，或用 --agency 指定机关代码后重新导入",
+            file=sys.stderr,
+        )
     if batch.interrupted:
         written = [_show(p, root) for p in batch.written]
         print(

@@ -41,6 +41,20 @@ class Batch:
         return [r.target for r in self.results if r.target is not None]
 
 
+def split_agencies(results: list[ImportResult]) -> dict[str, list[str]]:
+    """Agency names whose reports went into more than one folder.
+
+    Files imported at the same time cannot see the agency.yaml another one is
+    writing, so two years of one agency, in files with different names, can
+    each create a folder. The CLI names them so the user merges them.
+    """
+    folders: dict[str, set[str]] = {}
+    for r in results:
+        if r.error is None and r.agency_name and r.agency_id:
+            folders.setdefault(r.agency_name, set()).add(r.agency_id)
+    return {name: sorted(ids) for name, ids in folders.items() if len(ids) > 1}
+
+
 def workers_for(count: int) -> int:
     try:
         cores = len(os.sched_getaffinity(0))

@@ -43,6 +43,7 @@ class ImportResult:
     findings: list[Finding] = field(default_factory=list)
     contact: dict[str, str] = field(default_factory=dict)
     agency_written: Path | None = None
+    agency_name: str | None = None  # as the title names it
     figures_read: int = 0
     placeholders: int = 0
     read: list[str] = field(default_factory=list)  # what was read, in words
@@ -105,7 +106,7 @@ def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, fo
     result.notes += out.finish()
     result.figures_read = out.figures_read
 
-    name = agency_name(parts.title)
+    name = result.agency_name = agency_name(parts.title)
     result.contact = contact_details(parts.opening)
     result.agency_id = _agency_id(agency, name, path, data_dir)
     folder = data_dir / result.agency_id
