@@ -6,6 +6,7 @@ from pathlib import Path
 
 from nianbao.importer.notes import KIND_WORDS, PLACEHOLDER
 from nianbao.importer.run import ImportResult
+from nianbao.model.findings import Finding
 
 CONTACT_WORDS = {
     "address": "地址",
@@ -55,7 +56,7 @@ def summary_lines(result: ImportResult, root: Path) -> list[str]:
     return lines
 
 
-def original_errors(result: ImportResult) -> list:
+def original_errors(result: ImportResult) -> list[Finding]:
     """Findings on what the original printed (its sums, its totals): kept in the archived draft, listed."""
     return [f for f in result.findings if not f.blocks]
 
