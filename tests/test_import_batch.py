@@ -173,3 +173,9 @@ def test_one_agency_split_over_two_folders_is_named(tmp_path: Path, capsys: pyte
         assert "提示：机关“示例市生态环境局”的报告导入到了 2 个文件夹（first、second）" in err
     else:
         assert folders == ["first"] and "提示" not in err
+
+
+def test_jobs_must_be_a_positive_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(tmp_path), "import", str(_folder(tmp_path)), "--jobs", "0"]) == 2
+    assert "--jobs 0 不是有效的进程数" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()

@@ -56,11 +56,14 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         err.print("没有找到可导入的文件（支持 .txt、.html、.docx）", markup=False)
         return 1
+    if args.jobs is not None and args.jobs < 1:
+        print(f"--jobs {args.jobs} 不是有效的进程数：请填 1 或更大的整数，或省略（按 CPU 核数）", file=sys.stderr)
+        return 2
     if not (folder or len(files) > 1):
         try:
             result = import_one(files[0], data_dir, args.agency, args.year, args.force)
         except KeyboardInterrupt:
-            print("已中断：没有写入任何文件", file=sys.stderr)
+            print("已中断：草稿只会完整写入或完全不写，不会留下空文件；重新运行即可", file=sys.stderr)
             return 130
         _print(out, result, root)
         return _finish([result])
