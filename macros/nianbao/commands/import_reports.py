@@ -115,7 +115,7 @@ def _table(results: list[ImportResult]) -> Table:
     """Totals of the batch: one row per outcome, so 500 files still fit on a screen."""
     table = Table(title="导入汇总")
     for column in ("结果", "文件数", "读取数字", "按 0 读取", "待填写", "原文勾稽问题"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "结果")
     groups: dict[str, list[ImportResult]] = {}
     for r in results:
         groups.setdefault(outcome(r), []).append(r)
