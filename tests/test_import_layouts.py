@@ -81,6 +81,10 @@ def test_header_cells_split_over_two_lines(tmp_path: Path) -> None:
     _assert_all_figures_right(*_import(tmp_path, "split-headers"))
 
 
+def test_header_cells_split_over_two_lines_in_space_separated_text(tmp_path: Path) -> None:
+    _assert_all_figures_right(*_import(tmp_path, "split-headers-spaces"))
+
+
 def test_wrapped_labels_stray_spaces_and_a_vertical_group_label(tmp_path: Path) -> None:
     result, values = _import(tmp_path, "wrapped-labels")
     _assert_all_figures_right(result, values)
