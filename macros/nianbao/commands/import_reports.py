@@ -78,7 +78,11 @@ def run(args: argparse.Namespace) -> int:
                 out.print(line, markup=False, style="red" if line.startswith("✗") else None)
             progress.advance(task)
 
-        batch = import_many(files, data_dir, args.agency, args.year, args.force, show, workers=args.jobs)
+        try:
+            batch = import_many(files, data_dir, args.agency, args.year, args.force, show, workers=args.jobs)
+        except KeyboardInterrupt:  # a second Ctrl-C while the running files finish
+            print("已中断：已写入的草稿都是完整的（先写临时文件再换到位），重新运行即可补上其余文件", file=sys.stderr)
+            return 130
     out.print(_table(batch.results))
     for name, folders in split_agencies(batch.results).items():
         print(
