@@ -67,7 +67,9 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         # Portals made before the assets moved into the package list the stylesheets themselves.
         config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
         root = Path(config.config_file_path).parent
-        portal = build_portal(root / self.config.data_dir, root)
+        # Only a preview server follows links in data/: `nianbao preview` links the real files into its
+        # temporary project, and it publishes nothing. A build refuses every link (see model/datatree).
+        portal = build_portal(root / self.config.data_dir, root, follow_links=self.serving)
         self.build = new_build(portal, preview=self.serving)
         for finding in portal.findings:
             if finding.blocks:

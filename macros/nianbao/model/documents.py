@@ -21,11 +21,18 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 from pydantic_core import PydanticCustomError
 
 from nianbao.model import labels as L
+from nianbao.model.source import LeadingZero
 
 # --------------------------------------------------------------------------
 # Value types: the words here are what a clerk reads when a cell is wrong.
 # --------------------------------------------------------------------------
 
+# No real report reaches these: a count of 1e30 is a typing accident, and the XLSX would store it as a float.
+MAX_COUNT = 100_000_000
+MAX_AMOUNT = Decimal(10) ** 12
+# Line breaks a single-line field may not hold: in a log line they start a new (possibly forged) line.
+_LINE_BREAK = re.compile(r"[\r\n\x85\u2028\u2029]")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 _PLACEHOLDERS = {"-", "/", "—", "－", "／", "——", "无", "空"}
 
@@ -37,6 +44,9 @@ def _error(kind: str, message: str, fix: str, **ctx: Any) -> PydanticCustomError
 
 def _number_text_error(value: str, expected: str, fix: str) -> PydanticCustomError:
     text = value.strip()
+    if isinstance(value, LeadingZero):
+        number = re.sub(r"^([-+]?)0+(?=[0-9])", r"\1", text)
+        return _error("leading_zero", "“{text}”以 0 开头，会被当作文字", "请去掉开头的 0，写成 {number}", text=text, number=number)
     if text == "":
         return _error("blank", "此处不能留空", "没有请填 0")
     if text in _PLACEHOLDERS:
@@ -60,6 +70,8 @@ def _count(value: Any) -> int:
     if isinstance(value, int):
         if value < 0:
             raise _error("negative", "件数不能为负数 {value}", "请填写 0 或正整数", value=value)
+        if value > MAX_COUNT:
+            raise _error("too_large", "件数 {value} 超出合理范围（上限 {limit}）", "请核对这个数字，是否多打了几位", value=value, limit=MAX_COUNT)
         return value
     if isinstance(value, Decimal):
         raise _error("decimal_count", "件数应为整数，不能是 {value}", "请填写整数", value=str(value))
@@ -69,10 +81,12 @@ def _count(value: Any) -> int:
 
 
 def _signed(value: Any) -> int:
+    if isinstance(value, str) and not isinstance(value, LeadingZero) and re.fullmatch(r"\+[0-9]+", value.strip()):
+        value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > MAX_COUNT:
+            raise _error("too_large", "增减数 {value} 超出合理范围（上限 {limit}）", "请核对这个数字，是否多打了几位", value=value, limit=MAX_COUNT)
         return value
-    if isinstance(value, str) and re.fullmatch(r"\+[0-9]+", value.strip()):
-        return int(value)
     if value is None:
         raise _error("blank", "此处不能留空", "没有增减请填 0")
     if isinstance(value, Decimal):
@@ -90,17 +104,64 @@ def _amount(value: Any) -> Decimal:
     if isinstance(value, Decimal):
         if value < 0:
             raise _error("negative", "金额不能为负数 {value}", "请填写 0 或正数", value=str(value))
+        if value > MAX_AMOUNT:
+            raise _error("too_large", "金额 {value} 超出合理范围", "请核对这个数字和单位，是否多打了几位", value=str(value))
         return value
     if isinstance(value, str):
         raise _number_text_error(value, "金额", "请改用阿拉伯数字，如 12.5")
     raise _error("not_a_number", "应为金额", "请填写数字，如 12.5")
 
 
+def _one_line(value: Any) -> Any:
+    if isinstance(value, str) and _LINE_BREAK.search(value):
+        raise _error("line_break", "这一项只能写一行，不能换行", "请删去换行，写在同一行内")
+    return value
+
+
 def _safe_line(value: Any) -> Any:
     # Names and titles end up in <title>, navigation and breadcrumbs, which the
     # theme prints without escaping: markup characters are refused up front.
-    if isinstance(value, str) and re.search(r"[<>]|\{\{|\{%|\{#", value):
-        raise _error("markup", "名称和标题中不能含有 < > 或 {{ {% 等标记字符", "请删去这些字符")
+    # A character reference (&lt;) would show decoded in the browser tab and
+    # literally in the page: refused too, so both always show the same text.
+    if isinstance(value, str) and re.search(r"[<>]|\{\{|\{%|\{#|&#?[0-9A-Za-z]+;", value):
+        raise _error("markup", "名称和标题中不能含有 < > &lt; 或 {{ {% 等标记字符", "请删去这些字符")
+    return _one_line(value)
+
+
+def _year(value: Any) -> Any:
+    # Only a number as written: pydantic would also take '2021', 2021.0 and 20_21.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        raise _error("decimal_count", "年度应为整数，不能是 {value}", "请填写四位年度，如 2021", value=str(value))
+    if isinstance(value, str):
+        raise _number_text_error(value, "年度", "请填写四位年度，如 2021")
+    raise _error("not_a_number", "应为年度", "请填写四位年度，如 2021")
+
+
+def _date(value: Any) -> Any:
+    # Only YYYY-MM-DD: pydantic would read 1642636800 as a Unix time, and answer 20220120 in English.
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    text = str(value).strip() if value is not None else ""
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise _error("bad_date", "日期“{text}”不存在", "请核对年、月、日", text=text) from None
+    raise _error("bad_date", "日期格式不对", "请按 2022-01-20 的格式填写")
+
+
+def _website(value: Any) -> Any:
+    # Shown as a link: javascript:, data: and vbscript: would run in the visitor's browser.
+    if isinstance(value, str) and not re.fullmatch(r"https?://[^\s<>\"']+", value.strip(), re.IGNORECASE):
+        raise _error("bad_url", "网站地址应以 http:// 或 https:// 开头", "请填写完整的网址，如 https://www.example.gov.cn/")
+    return _one_line(value)
+
+
+def _agency_code(value: Any) -> Any:
+    if isinstance(value, str) and not _SLUG.fullmatch(value):
+        raise _error("bad_code", "“{text}”不是机关代码", "请填写上级机关在 data/ 下的文件夹名，如 shili-shi", text=value)
     return value
 
 
@@ -108,6 +169,11 @@ Count = Annotated[int, BeforeValidator(_count), Field(json_schema_extra={"type":
 Signed = Annotated[int, BeforeValidator(_signed), Field(json_schema_extra={"type": "integer"})]
 Amount = Annotated[Decimal, BeforeValidator(_amount), Field(json_schema_extra={"type": "number", "minimum": 0})]
 Line = Annotated[str, BeforeValidator(_safe_line)]
+OneLine = Annotated[str, BeforeValidator(_one_line)]
+Year = Annotated[int, BeforeValidator(_year)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Website = Annotated[str, BeforeValidator(_website)]
+AgencyCode = Annotated[str, BeforeValidator(_agency_code)]
 Prose = Annotated[str, Field(description="纯文本；空行或换行分段，以“- ”开头的行为列表项。")]
 
 
@@ -348,11 +414,11 @@ class Overview(_Model):
 
 class Signature(_Model):
     name: Line = Field(title="落款机关")
-    date: dt.date = Field(title="落款日期")
+    date: Date = Field(title="落款日期")
 
 
 class _Report(_Model):
-    year: int = Field(title="报告年度", ge=2019, le=2100, description="数据所属年度，如 2021")
+    year: Year = Field(title="报告年度", ge=2019, le=2100, description="数据所属年度，如 2021")
     format: Literal["2019", "2021"] | None = Field(
         None,
         title="格式版本",
@@ -364,7 +430,7 @@ class _Report(_Model):
         description="current：本年度填报，必须全部通过检查才能发布；archived：按原样导入的历史报告，检查问题只列出、不阻止发布",
     )
     title: Line | None = Field(None, title="标题", description="省略时为“机关全称+年度+政府信息公开工作年度报告”")
-    published_date: dt.date | None = Field(None, title="发布日期", description="如 2022-01-20")
+    published_date: Date | None = Field(None, title="发布日期", description="如 2022-01-20")
     opening: Prose = Field("", title="开头段落", description="编制依据、统计期限、全文构成、下载方式和联系方式")
     overview: Overview = Field(title=L.SECTIONS["overview"])
     review_litigation: ReviewLitigation = Field(title=L.SECTIONS["review_litigation"])
@@ -417,19 +483,19 @@ class Agency(_Model):
         title="机关类型",
         description="government：人民政府（年报 3月31日前发布）；department：政府部门（1月31日前发布）",
     )
-    parent: str | None = Field(None, title="上级机关代码", description="上级机关在 data/ 下的文件夹名，如 shili-shi")
+    parent: AgencyCode | None = Field(None, title="上级机关代码", description="上级机关在 data/ 下的文件夹名，如 shili-shi")
     region: Line = Field(title="所属地区", description="如“樟树市”，年度页按上级机关或地区分组")
-    address: str | None = Field(None, title="地址")
-    postcode: str | None = Field(None, title="邮政编码", description='六位数字，请加引号，如 "331200"')
-    phone: str | None = Field(None, title="联系电话", description='请加引号，如 "0795-7333735"')
-    email: str | None = Field(None, title="电子邮箱")
-    website: str | None = Field(None, title="网站")
-    office_hours: str | None = Field(None, title="办公时间")
+    address: OneLine | None = Field(None, title="地址")
+    postcode: OneLine | None = Field(None, title="邮政编码", description='六位数字，请加引号，如 "331200"')
+    phone: OneLine | None = Field(None, title="联系电话", description='请加引号，如 "0795-7333735"')
+    email: OneLine | None = Field(None, title="电子邮箱")
+    website: Website | None = Field(None, title="网站")
+    office_hours: OneLine | None = Field(None, title="办公时间")
     how_to_apply: Prose | None = Field(None, title="依申请公开办理方式", description="受理机构、申请方式、地址和联系电话")
     contact_office: Line | None = Field(None, title="联系科室", description="如“局办公室”")
-    active_from: int | None = Field(None, title="设立年度", description="该年度起应发布年报；省略表示一直存在")
-    active_until: int | None = Field(None, title="撤销年度", description="最后一个应发布年报的年度；省略表示仍存在")
-    maintainers: list[str] = Field(default_factory=list, title="维护人", description="负责本机关数据的 GitHub 用户或团队，如 @zhangsan 或 @org/team")
+    active_from: Year | None = Field(None, title="设立年度", description="该年度起应发布年报；省略表示一直存在")
+    active_until: Year | None = Field(None, title="撤销年度", description="最后一个应发布年报的年度；省略表示仍存在")
+    maintainers: list[OneLine] = Field(default_factory=list, title="维护人", description="负责本机关数据的 GitHub 用户或团队，如 @zhangsan 或 @org/team")
 
     @property
     def display_name(self) -> str:

@@ -7,12 +7,22 @@ findings through `format_text`, so a clerk sees the same words everywhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nianbao.model.codes import Severity  # decided in one place: the code registry
 
 SEVERITY_WORDS: dict[Severity, str] = {"error": "错误", "warning": "警告"}
+# Line breaks and other controls a quoted value (or a file name) may hold: printed raw they would
+# split a finding over several lines, and a CI log would read "\n::warning ...::" as a command.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """text with every line break and control character written as an escape: one line, always."""
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -38,7 +48,7 @@ class Finding:
 
     def format_text(self) -> str:
         where = f"{self.field}：" if self.field else ""
-        return (
+        return one_line(
             f"{self.file}:{self.line}:{self.col}: {SEVERITY_WORDS[self.severity]}{'' if self.blocking else '（历史报告，不阻止发布）'} "
             f"[{self.code}] {where}{self.message} ({self.fix})"
         )
@@ -48,7 +58,9 @@ class Finding:
         text = f"[{self.code}] {self.field + '：' if self.field else ''}{self.message} ({self.fix})"
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         kind = "error" if self.is_error else "warning"
-        return f"::{kind} file={self.file},line={self.line},col={self.col},title={self.code}::{text}"
+        # The file name is data too (any name can sit in data/): its properties end at "," and "::".
+        file = one_line(self.file).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return one_line(f"::{kind} file={file},line={self.line},col={self.col},title={self.code}::{text}")
 
 
 def has_blocking(findings: Iterable[Finding]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 import types
 import typing
 from dataclasses import dataclass, field
@@ -20,15 +21,14 @@ from pydantic import BaseModel, ValidationError
 
 from nianbao.model import known_cells
 from nianbao.model import labels as L
+from nianbao.model.datatree import AGENCY_FILES, NOT_READ, REPORT_FILE, folder_files, rel, top_entries
 from nianbao.model.documents import REPORT_MODELS, Agency, Report
 from nianbao.model.figures import Number
 from nianbao.model.figures import values as figure_values
 from nianbao.model.findings import Finding
-from nianbao.model.source import SourceMap, SourceProblem, decode, parse
+from nianbao.model.source import MAX_BYTES, SourceMap, SourceProblem, decode, parse, too_big
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
-AGENCY_FILES = ("agency.yaml", "agency.yml")
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Loaded:
 def read_document(path: Path, rel: str) -> tuple[Any, SourceMap | None, list[Finding]]:
     """Raw values and positions of one YAML file, or the finding that stops it."""
     try:
-        raw = path.read_bytes()
+        raw = _read_small(path)
         # Positions are worked out only when a finding needs them, from the file read again.
         values, smap = parse(decode(raw), lambda: decode(path.read_bytes()))
     except SourceProblem as p:
@@ -92,6 +92,16 @@ def read_document(path: Path, rel: str) -> tuple[Any, SourceMap | None, list[Fin
     if not isinstance(values, dict):
         return None, None, [Finding(rel, 1, 1, "S006", "error", "文件内容应为“键: 值”形式的字段列表", "请参照示例文件的结构填写")]
     return values, smap, []
+
+
+def _read_small(path: Path) -> bytes:
+    """The bytes of a regular file no larger than MAX_BYTES: the size is known before anything is read."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceProblem("F009", 1, 1, "不是普通文件，无法作为数据读取", "数据文件夹中只能放 .yaml 数据文件，请删除或移走它")
+    if info.st_size > MAX_BYTES:
+        raise too_big(info.st_size)
+    return path.read_bytes()
 
 
 def load_agency(path: Path, rel: str, agency_id: str) -> tuple[AgencyDoc | None, list[Finding]]:
@@ -187,6 +197,12 @@ _SCHEMA: dict[str, tuple[str, str | None, str]] = {
     "negative": ("S004", None, "请填写 0 或正数"),
     "decimal_count": ("S005", None, "件数请填写整数"),
     "markup": ("S007", None, "请删去这些字符"),
+    "leading_zero": ("S003", None, "请去掉开头的 0"),
+    "line_break": ("S009", None, "请删去换行"),
+    "bad_url": ("S010", None, "请填写 http:// 或 https:// 开头的网址"),
+    "too_large": ("S011", None, "请核对这个数字"),
+    "bad_date": ("S006", None, "请按 2022-01-20 的格式填写"),
+    "bad_code": ("S006", None, "请填写机关代码"),
     "string_type": ("S006", "应为文字", "请填写文字内容"),
     "model_type": ("S006", "此处应为下一级字段（键: 值）", "请参照示例文件在下一行缩进填写各项"),
     "dict_type": ("S006", "此处应为下一级字段（键: 值）", "请参照示例文件在下一行缩进填写各项"),
@@ -263,7 +279,23 @@ def _year_text(smap: SourceMap, version: L.FormatVersion) -> str:
 
 
 # Error kinds raised by the model's own value types: their message and fix are the model's words.
-_OWN_WORDS = {"blank", "placeholder", "quoted_number", "not_a_number", "fullwidth", "unit_in_cell", "negative", "decimal_count", "markup"}
+_OWN_WORDS = {
+    "blank",
+    "placeholder",
+    "quoted_number",
+    "not_a_number",
+    "fullwidth",
+    "unit_in_cell",
+    "negative",
+    "decimal_count",
+    "markup",
+    "leading_zero",
+    "line_break",
+    "bad_url",
+    "too_large",
+    "bad_date",
+    "bad_code",
+}
 
 
 def _message_of(e: Any) -> str:
@@ -277,7 +309,8 @@ def _message_of(e: Any) -> str:
         return f"数值应不大于 {ctx.get('le')}"
     if kind in _OWN_WORDS:
         return str(e["msg"])
-    return f"取值不正确（{e['msg']}）"
+    # pydantic's own words are English: the clerk gets the field, its title and a Chinese sentence instead.
+    return "取值不正确"
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -327,30 +360,49 @@ def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 # --------------------------------------------------------------------------
 
 
-def load_tree(data_dir: Path, root: Path | None = None) -> Loaded:
-    """Every agency and report under data_dir; paths in findings relative to root."""
+def load_tree(data_dir: Path, root: Path | None = None, follow_links: bool = False) -> Loaded:
+    """Every agency and report under data_dir; paths in findings relative to root.
+
+    Symbolic links are refused unless follow_links (a preview server only: see `datatree`).
+    """
     root = root or data_dir.parent
     loaded = Loaded()
     if not data_dir.is_dir():
         loaded.findings.append(Finding(_rel(data_dir, root), 1, 1, "F005", "error", "找不到数据文件夹", "请在项目根目录下创建 data/ 文件夹"))
         return loaded
-    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        _load_folder(folder, root, loaded)
-    for stray in sorted(p for p in data_dir.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml")):
-        loaded.findings.append(Finding(_rel(stray, root), 1, 1, "F006", "error", "数据文件不在机关文件夹中", "请放到 data/<机关代码>/ 文件夹下"))
+    for folder in top_entries(data_dir, root, follow_links, loaded.findings):
+        _load_folder(folder, root, follow_links, loaded)
+    # Entries named as not read count with the files that could not be read.
+    loaded.rejected.extend(f.file for f in loaded.findings if f.code in NOT_READ and f.file not in loaded.rejected)
+    loaded.findings.extend(_parent_findings(loaded, data_dir))
     return loaded
 
 
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _parent_findings(loaded: Loaded, data_dir: Path) -> list[Finding]:
+    """`parent` names another agency of data/: not itself, not one that is not there."""
+    findings = []
+    for doc in loaded.agencies.values():
+        parent = doc.agency.parent
+        if parent is None:
+            continue
+        if parent == doc.id:
+            message = "上级机关不能是本机关自己"
+        elif parent not in loaded.agencies and not (data_dir / parent).is_dir():
+            message = f"上级机关“{parent}”在 data/ 中不存在"
+        else:
+            continue
+        pos = doc.source.value(("parent",))
+        findings.append(Finding(doc.path, pos.line, pos.col, "F010", "error", message, "请填写上级机关在 data/ 下的文件夹名，没有上级机关请删去 parent", "parent（上级机关代码）"))
+    return findings
 
 
-def _load_folder(folder: Path, root: Path, loaded: Loaded) -> None:
+_rel = rel
+
+
+def _load_folder(folder: Path, root: Path, follow_links: bool, loaded: Loaded) -> None:
     agency_id = folder.name
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+    entries = folder_files(folder, root, follow_links, loaded.findings)
+    files = [p for p in entries if p.suffix in (".yaml", ".yml")]
     if not SLUG.fullmatch(agency_id):
         first = _rel(files[0] if files else folder, root)
         loaded.findings.append(
@@ -358,7 +410,7 @@ def _load_folder(folder: Path, root: Path, loaded: Loaded) -> None:
         )
         loaded.rejected.extend(_rel(p, root) for p in files if p.name not in AGENCY_FILES)
         return
-    agency_file = next((folder / n for n in AGENCY_FILES if (folder / n).is_file()), None)
+    agency_file = next((p for p in files if p.name in AGENCY_FILES), None)
     if agency_file is not None:
         doc, findings = load_agency(agency_file, _rel(agency_file, root), agency_id)
         loaded.findings.extend(findings)

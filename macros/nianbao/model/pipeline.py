@@ -36,11 +36,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_portal(data_dir: Path, root: Path | None = None) -> Portal:
-    """Load, check and index the whole data tree."""
+def build_portal(data_dir: Path, root: Path | None = None, follow_links: bool = False) -> Portal:
+    """Load, check and index the whole data tree (symbolic links in it refused unless follow_links: see `datatree`)."""
     root = root or data_dir.parent
     with _collector_paused():
-        loaded = load_tree(data_dir, root)
+        loaded = load_tree(data_dir, root, follow_links)
         portal = index(loaded, root, loaded.findings)
         portal.findings = sort_findings([*portal.findings, *check_all(portal)])
         # The portal is read until the process ends (a build, an export): keep later collector

@@ -47,10 +47,22 @@ Path = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
-# C0 controls other than tab and line breaks, and DEL: XML (Word, HTML) cannot carry them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls other than tab and line breaks, DEL, C1 controls, the noncharacters U+FFFE/U+FFFF
+# and lone surrogates: XML (Word, HTML) cannot carry them or libyaml refuses them (in English, at 1:1).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# A number written with a leading zero, as a plain (unquoted) scalar: it stays text, and says so.
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+(?:\.[0-9]+)?")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+class LeadingZero(str):
+    """Plain text such as `010`: a number to the eye, kept as text so area codes keep their zero.
+
+    A distinct type so a message can tell the clerk about the zero instead of about quotes that are not there.
+    """
+
+    __slots__ = ()
 
 
 class Position(NamedTuple):
@@ -113,10 +125,14 @@ class SourceProblem(Exception):
         self.code, self.line, self.col, self.message, self.fix = code, line, col, message, fix
 
 
+def too_big(size: int) -> SourceProblem:
+    return SourceProblem("Y007", 1, 1, f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）", "一份年报的数据文件不应超过 1 MB，请检查是否误粘贴了大量内容")
+
+
 def decode(raw: bytes) -> str:
     """Bytes of a data file to text, or a SourceProblem saying why not."""
     if len(raw) > MAX_BYTES:
-        raise SourceProblem("Y007", 1, 1, f"文件过大（{len(raw)} 字节，上限 {MAX_BYTES} 字节）", "一份年报的数据文件不应超过 1 MB，请检查是否误粘贴了大量内容")
+        raise too_big(len(raw))
     if raw.startswith(b"\xef\xbb\xbf"):
         raise SourceProblem("Y005", 1, 1, "文件开头带有 BOM 标记", "请在编辑器中以“UTF-8（无 BOM）”编码重新保存")
     try:
@@ -240,7 +256,8 @@ class _Builder:
 
 
 def _control_problem(line: int, col: int, char: str) -> SourceProblem:
-    return SourceProblem("Y010", line, col, f"文字中有不可见的控制字符 U+{ord(char):04X}", "请删除这个字符（多由复制粘贴带入），或重新输入这段文字")
+    kind = "不可见的控制字符" if ord(char) < 0xA0 else "无效字符（Word 和网页无法保存）"
+    return SourceProblem("Y010", line, col, f"文字中有{kind} U+{ord(char):04X}", "请删除这个字符（多由复制粘贴带入），或重新输入这段文字")
 
 
 def _scalar(node: yaml.Node) -> Any:
@@ -258,4 +275,6 @@ def _scalar(node: yaml.Node) -> Any:
         return int(value)
     if _DECIMAL.fullmatch(value):
         return Decimal(value)
+    if _LEADING_ZERO.fullmatch(value):
+        return LeadingZero(value)
     return value
