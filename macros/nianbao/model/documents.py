@@ -53,6 +53,9 @@ def _number_text_error(value: str, expected: str, fix: str) -> PydanticCustomErr
         return _error("placeholder", "不能用“{text}”代替数字", "没有请填 0", text=text)
     if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", text):
         return _error("quoted_number", "数字“{text}”加了引号，会被当作文字", "数字不要加引号，请直接写 {text}", text=text)
+    if re.fullmatch(r"[0-9]{1,3}(?:[_,，][0-9]+)+", text):
+        number = re.sub(r"[_,，]", "", text)
+        return _error("not_a_number", "“{text}”中有分隔符", "请去掉分隔符，写成 {number}", text=text, number=number)
     half = text.translate(_FULLWIDTH_DIGITS)
     if half != text and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", half):
         return _error("fullwidth", "“{text}”使用了全角数字", "请改为半角数字 {half}", text=text, half=half)

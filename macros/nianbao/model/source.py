@@ -256,8 +256,8 @@ class _Builder:
 
 
 def _control_problem(line: int, col: int, char: str) -> SourceProblem:
-    kind = "不可见的控制字符" if ord(char) < 0xA0 else "无效字符（Word 和网页无法保存）"
-    return SourceProblem("Y010", line, col, f"文字中有{kind} U+{ord(char):04X}", "请删除这个字符（多由复制粘贴带入），或重新输入这段文字")
+    kind, why = ("不可见的控制字符", "") if ord(char) < 0xA0 else ("无效字符", "（Word 和网页无法保存）")
+    return SourceProblem("Y010", line, col, f"文字中有{kind} U+{ord(char):04X}{why}", "请删除这个字符（多由复制粘贴带入），或重新输入这段文字")
 
 
 def _scalar(node: yaml.Node) -> Any:
