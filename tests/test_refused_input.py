@@ -138,6 +138,16 @@ CASES = [
         id="subsection-title-line-break",
     ),
     pytest.param(
+        # a character reference in a title showed decoded in the browser tab and literally in the page: refused, so both agree
+        report(edit(R, ("year: 2021\n", "year: 2021\ntitle: 2021年&lt;script&gt;年报\n"))),
+        1,
+        [
+            "data/ceshi-jyj/2021.yaml:5:8: 错误 [S007] title（标题）：名称和标题中不能含有 < > &lt; 或 {{ {% 等标记字符 (请删去这些字符)",
+        ],
+        "检查了 0 份报告：1 个错误，0 个警告；1 个文件因错误未能读取。",
+        id="title-character-reference",
+    ),
+    pytest.param(
         # year: '2021' (pydantic took it as 2021)
         year("'2021'"),
         1,

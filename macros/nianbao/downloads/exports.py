@@ -164,13 +164,17 @@ def report_json(portal: Portal, doc: ReportDoc, findings: Sequence[Finding], dow
 # CSV
 # --------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The full-width forms too: some spreadsheets read "＝" as "="; "|" starts a DDE link in Excel.
+_FORMULA_START = ("=", "+", "-", "@", "|", "＝", "＋", "－", "＠", "｜", "\t", "\r", "\n")
 Cell = str | int | Decimal | None
 
 
 def inert(text: str) -> str:
-    """A text cell no spreadsheet runs as a formula (OWASP CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A text cell no spreadsheet runs as a formula (OWASP CSV injection).
+
+    Spreadsheets skip leading spaces before "=", so " =1+1" is a formula as well.
+    """
+    return "'" + text if text.lstrip(" \u3000").startswith(_FORMULA_START) else text
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
