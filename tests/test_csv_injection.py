@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from nianbao import exports
-from nianbao.portal import build_portal
+from nianbao.downloads import exports
+from nianbao.model.portal import build_portal
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

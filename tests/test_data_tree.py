@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from checkrun import AGENCY_ID, check, fixture, write_tree
-from nianbao import load
-from nianbao.portal import build_portal
-from nianbao.source import MAX_BYTES
+from nianbao.model import load
+from nianbao.model.portal import build_portal
+from nianbao.model.source import MAX_BYTES
 
 A = fixture("agency.yaml")
 R = fixture("2021.yaml")

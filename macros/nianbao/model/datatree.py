@@ -108,7 +108,9 @@ def folder_files(folder: Path, root: Path, follow_links: bool, findings: list[Fi
             continue
         kind = _kind(path, follow_links, root, findings)
         if kind == "dir":
-            findings.append(Finding(rel(path, root), 1, 1, "F009", "error", "机关文件夹中不能有子文件夹，不会读取", "请删除或移走这个文件夹；年报文件直接放在机关文件夹下"))
+            findings.append(
+                Finding(rel(path, root), 1, 1, "F009", "error", "机关文件夹中不能有子文件夹，不会读取", "请删除或移走这个文件夹；年报文件直接放在机关文件夹下")
+            )
         elif kind == "file":
             if path.name in AGENCY_FILES or REPORT_FILE.fullmatch(path.name):
                 files.append(path)

@@ -392,7 +392,18 @@ def _parent_findings(loaded: Loaded, data_dir: Path) -> list[Finding]:
         else:
             continue
         pos = doc.source.value(("parent",))
-        findings.append(Finding(doc.path, pos.line, pos.col, "F010", "error", message, "请填写上级机关在 data/ 下的文件夹名，没有上级机关请删去 parent", "parent（上级机关代码）"))
+        findings.append(
+            Finding(
+                doc.path,
+                pos.line,
+                pos.col,
+                "F010",
+                "error",
+                message,
+                "请填写上级机关在 data/ 下的文件夹名，没有上级机关请删去 parent",
+                "parent（上级机关代码）",
+            )
+        )
     return findings
 
 
