@@ -9,6 +9,7 @@ from pathlib import Path
 from nianbao.model.documents import Report, Report2021
 from nianbao.model.load import AGENCY_FILES, SLUG, load_agency, load_report
 from nianbao.workflow.scaffold import report_text
+from nianbao.workflow.targets import unsafe_target
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
     if agency_file is None:
         return _fail(f"找不到机关信息文件 data/{agency_id}/agency.yaml（新机关请先运行 nianbao new-agency {agency_id}）")
     target = folder / f"{year}.yaml"
+    for path in (target, folder / f"{year}.yml"):
+        if problem := unsafe_target(path, root / "data"):
+            return _fail(problem)
     for existing in (target, folder / f"{year}.yml"):
         if existing.exists():
             return _fail(f"{existing.relative_to(root).as_posix()} 已存在，不会覆盖（如要重新生成，请先删除或改名该文件）")

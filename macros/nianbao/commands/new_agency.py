@@ -8,6 +8,7 @@ from pathlib import Path
 
 from nianbao.model.load import AGENCY_FILES, SLUG
 from nianbao.workflow.scaffold import agency_text
+from nianbao.workflow.targets import unsafe_target
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,6 +31,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     folder = root / "data" / agency_id
+    for name in AGENCY_FILES:
+        if problem := unsafe_target(folder / name, root / "data"):
+            print(f"错误：{problem}", file=sys.stderr)
+            return 1
     for name in AGENCY_FILES:
         if (folder / name).exists():
             print(f"错误：data/{agency_id}/{name} 已存在，不会覆盖", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,11 +21,16 @@ from nianbao.model.checks import check_report
 from nianbao.model.findings import Finding, sort_findings
 from nianbao.model.load import AGENCY_FILES, REPORT_FILE, SLUG, Loaded, load_agency, load_report
 from nianbao.model.portal import index
+from nianbao.workflow.targets import unsafe_target
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".mht"}
 WORD_SUFFIXES = {".docx"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES
+# A published report as text or a web page is well under 1 MB; as Word with photos, tens of MB.
+# A 90 MB one-line text wrote a 90 MB draft, which the loader then refused.
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+MAX_WORD_BYTES = 100 * 1024 * 1024
 UNSUPPORTED = {
     ".doc": "旧版 Word（.doc）文件请先用 Word 或 WPS 另存为 .docx",
     ".wps": "WPS 文件请先另存为 .docx",
@@ -61,16 +67,35 @@ def read_document(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
         raise ImportProblem(f"不支持这种文件：{UNSUPPORTED[suffix]}")
+    raw = read_source(path)
+    if suffix in WORD_SUFFIXES or raw.startswith(b"PK\x03\x04"):
+        doc = read_docx(raw, path.name)
+    else:
+        head = raw[:4096].lower()
+        if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and (b"<html" in head or b"<table" in head or b"<!doctype" in head)):
+            doc = read_html(raw, path.name)
+        else:
+            doc = read_text(raw, path.name)
+    if not doc.blocks:
+        raise ImportProblem("文件中没有任何文字（空文件或只有空白），未导入")
+    return doc
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of a file to import: a regular file, not empty, within the size a published report has."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportProblem("不是普通文件，未导入")
+        limit = MAX_WORD_BYTES if path.suffix.lower() in WORD_SUFFIXES else MAX_TEXT_BYTES
+        if info.st_size > limit:
+            raise ImportProblem(f"文件过大（{info.st_size // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB），不像一份年度报告，未导入")
         raw = path.read_bytes()
     except OSError as err:
         raise ImportProblem(f"无法读取文件：{err.strerror}") from err
-    if suffix in WORD_SUFFIXES or raw.startswith(b"PK\x03\x04"):
-        return read_docx(raw, path.name)
-    head = raw[:4096].lower()
-    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and (b"<html" in head or b"<table" in head or b"<!doctype" in head)):
-        return read_html(raw, path.name)
-    return read_text(raw, path.name)
+    if not raw.strip():
+        raise ImportProblem("文件是空的，未导入")
+    return raw
 
 
 def import_file(path: Path, data_dir: Path, agency: str | None = None, year: int | None = None, force: bool = False) -> ImportResult:
@@ -111,6 +136,9 @@ def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, fo
     result.agency_id = _agency_id(agency, name, path, data_dir)
     folder = data_dir / result.agency_id
     target = folder / f"{result.year}.yaml"
+    for written in (target, folder / "agency.yaml"):
+        if problem := unsafe_target(written, data_dir):
+            raise ImportProblem(problem)
     if (target.exists() or target.is_symlink()) and not force:
         raise ImportProblem(f"{_show(target, data_dir.parent)} 已存在，未覆盖（确需覆盖请加 --force）")
 
@@ -199,12 +227,20 @@ def _agency_id(given: str | None, name: str | None, path: Path, data_dir: Path) 
     if name and data_dir.is_dir():
         for folder in sorted(p for p in data_dir.iterdir() if p.is_dir()):
             agency_file = next((folder / n for n in AGENCY_FILES if (folder / n).is_file()), None)
-            if agency_file and re.search(r"^name:\s*\"?" + re.escape(name) + r"\"?\s*$", agency_file.read_text(encoding="utf-8"), re.M):
+            # Only a name to match: a file in another encoding (the loader refuses it) matches nothing.
+            if agency_file and re.search(r"^name:\s*\"?" + re.escape(name) + r"\"?\s*$", _text_of(agency_file), re.M):
                 return folder.name
     slug = re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", re.sub(r"20\d{2}", "", path.stem.lower()))).strip("-")
     if slug and SLUG.fullmatch(slug):
         return slug
     raise ImportProblem(f"无法确定机关代码（“{name or path.name}”没有对应的 agency.yaml，文件名也不是英文），请用 --agency 指定，如 --agency zhangshu-jgswj")
+
+
+def _text_of(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _agency_fields(name: str | None, contact: dict[str, str]) -> dict[str, str]:
