@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from nianbao.build import Download
+from nianbao.lifetime import die_with
 
 # Workers claim this many downloads at a time from a shared counter.
 CLAIM = 16
@@ -41,13 +42,14 @@ def write_all(downloads: Sequence[Download], site_dir: Path) -> int:
     return total
 
 
-def _write_claimed(downloads: Sequence[Download], site_dir: str, claimed: Any, failures: Any) -> None:
+def _write_claimed(downloads: Sequence[Download], site_dir: str, claimed: Any, failures: Any, parent: int) -> None:
     """Write the next CLAIM pending downloads until none are left.
 
     Claiming in turn, not a fixed half each: the whole-portal workbooks cost
     seconds where a report's files cost milliseconds, and with fixed halves one
     worker finished ten seconds before the other at 2,500 reports.
     """
+    die_with(parent)  # a killed build left its writers writing into site/
     while True:
         with claimed.get_lock():
             start = claimed.value
@@ -89,7 +91,7 @@ class BackgroundWriter:
 
     def _start(self) -> None:
         # Forked: the workers inherit the downloads (closures over the build) as they are, never pickled.
-        process = self.context.Process(target=_write_claimed, args=(self.downloads, self.site_dir, self.claimed, self.failures), daemon=True)
+        process = self.context.Process(target=_write_claimed, args=(self.downloads, self.site_dir, self.claimed, self.failures, os.getpid()), daemon=True)
         process.start()
         self.processes.append(process)
 

@@ -26,6 +26,7 @@ from nianbao.build import Build
 from nianbao.downloads import new_build
 from nianbao.downloads.writer import BackgroundWriter, DownloadFailed
 from nianbao.engine.macros_env import PAGE_SOURCE
+from nianbao.engine.sitelock import SiteLock
 from nianbao.engine.theme import material_search_on, unused
 from nianbao.model.pipeline import build_portal
 from nianbao.site.pages import Page, portal_pages
@@ -60,6 +61,7 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         self.serving = command == "serve"
     pages: dict[str, Page]
     writer: BackgroundWriter | None = None
+    lock: SiteLock | None = None
 
     def on_config(self, config: Any) -> Any:
         # The portal's own custom_dir (first, if any) still overrides ours; ours overrides Material.
@@ -85,6 +87,16 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             raise PluginError(f"数据检查发现 {errors} 个错误，构建已停止，未发布任何页面。请按上面的提示改正后重新构建（可先运行 nianbao check）。")
         self.pages = {page.src_uri: page for page in portal_pages(self.build)}
         return config
+
+    @event_priority(100)  # before MkDocs cleans the site folder, which comes right after this event
+    def on_pre_build(self, *, config: Any) -> None:
+        if self.lock is None:
+            self.lock = SiteLock()
+        self.lock.acquire(Path(config.site_dir), lambda: log.info("另一个构建正在写入同一个网站文件夹，等待它完成……"))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.lock is not None:
+            self.lock.release()
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         for uri, page in self.pages.items():
@@ -164,3 +176,5 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             except SearchIndexError as e:
                 raise PluginError(f"{e}。构建已停止。") from e
             log.info("已生成搜索索引（pagefind/）。")
+        if self.lock is not None:
+            self.lock.release()

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from pagefind_bin_extended import get_executable
 
+from nianbao.lifetime import dying_with_this_process
+
 BUNDLE_DIR = "pagefind"
 MANIFEST = "bundles.json"
 AGENCY_PAGES = "agencies/**/index.html"
@@ -104,7 +106,15 @@ class Indexing:
 
     def _index(self, glob: str, output: str) -> str | None:
         """Write one bundle; Pagefind's output when it failed."""
-        done = subprocess.run(command(self.site_dir, glob, output), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+        # Pagefind dies with the build (a killed build left it writing into site/).
+        done = subprocess.run(
+            command(self.site_dir, glob, output),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+            preexec_fn=dying_with_this_process(),  # only a prctl call in the child
+        )
         return None if done.returncode == 0 else f"生成搜索索引失败（Pagefind 退出码 {done.returncode}）：{done.stdout.strip()}"
 
     def _run(self) -> None:
