@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from nianbao.downloads import exports
-from nianbao.model.portal import build_portal
+from nianbao.model.pipeline import build_portal
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

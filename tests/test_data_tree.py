@@ -18,7 +18,7 @@ import pytest
 
 from checkrun import AGENCY_ID, check, fixture, write_tree
 from nianbao.model import load
-from nianbao.model.portal import build_portal
+from nianbao.model.pipeline import build_portal
 from nianbao.model.source import MAX_BYTES
 
 A = fixture("agency.yaml")
@@ -128,17 +128,17 @@ def test_a_dangling_symlink_is_refused(tmp_path: Path) -> None:
     assert [line.split(" [")[1][:4] for line in run.lines] == ["F008"]
 
 
-def test_links_into_the_real_data_folder_are_read_for_a_preview(tmp_path: Path) -> None:
-    # `nianbao preview` links the real files into a temporary project: those links (only) are read.
+def test_links_are_followed_by_a_preview_server_only(tmp_path: Path) -> None:
+    # `nianbao preview` links the real files into a temporary project; a preview server publishes nothing.
     real = write_tree(tmp_path / "real", {f"{AGENCY_ID}/agency.yaml": A, f"{AGENCY_ID}/2021.yaml": R})
     work = tmp_path / "work" / "data" / AGENCY_ID
     work.mkdir(parents=True)
     for name in ("agency.yaml", "2021.yaml"):
         (work / name).symlink_to(real / "data" / AGENCY_ID / name)
-    loaded = load.load_tree(work.parent, work.parent.parent, links_into=real / "data")
+    loaded = load.load_tree(work.parent, work.parent.parent, follow_links=True)
     assert (loaded.findings, len(loaded.reports)) == ([], 1)
-    elsewhere = load.load_tree(work.parent, work.parent.parent, links_into=tmp_path / "other")
-    assert {f.code for f in elsewhere.findings} == {"F008"}
+    built = load.load_tree(work.parent, work.parent.parent)
+    assert {f.code for f in built.findings} == {"F008"}
 
 
 def test_the_size_is_checked_before_the_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

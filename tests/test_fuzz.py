@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from checkrun import AGENCY_ID, check, write_tree
 from conftest import make_project, run_build
 from mutants import mutant
-from nianbao.downloads.providers import all_downloads
-from nianbao.model.portal import build_portal
+from nianbao.downloads import new_build
+from nianbao.model.pipeline import build_portal
 from nianbao.site.pages import portal_pages
 
 LONG = os.environ.get("NIANBAO_FUZZ") == "1"
@@ -52,9 +52,10 @@ def _accepted_and_built(root: Path) -> bool:
     assert portal.blocked == (run.status == 1)
     if portal.blocked:
         return False
-    for page in portal_pages(portal):
+    build = new_build(portal)
+    for page in portal_pages(build):
         page.body()
-    for download in all_downloads(portal):
+    for download in build.all_downloads():
         assert download.build(), download.path
     return True
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from checkrun import AGENCY_ID, check, edit, fixture, write_tree
-from nianbao.model.portal import build_portal
+from nianbao.model.pipeline import build_portal
 
 A = fixture("agency.yaml")
 R = fixture("2021.yaml")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from nianbao.model.documents import Report, Report2021
 from nianbao.model.load import AGENCY_FILES, SLUG, load_agency, load_report
+from nianbao.model.targets import unsafe_target
 from nianbao.workflow.scaffold import report_text
-from nianbao.workflow.targets import unsafe_target
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

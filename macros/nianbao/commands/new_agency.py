@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from nianbao.model.load import AGENCY_FILES, SLUG
+from nianbao.model.targets import unsafe_target
 from nianbao.workflow.scaffold import agency_text
-from nianbao.workflow.targets import unsafe_target
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -21,7 +21,7 @@ from nianbao.model.checks import check_report
 from nianbao.model.findings import Finding, sort_findings
 from nianbao.model.load import AGENCY_FILES, REPORT_FILE, SLUG, Loaded, load_agency, load_report
 from nianbao.model.portal import index
-from nianbao.workflow.targets import unsafe_target
+from nianbao.model.targets import unsafe_target
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".mht"}
