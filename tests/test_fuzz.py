@@ -2,7 +2,7 @@
 
 Properties, for every mutant (see `mutants`):
 - `nianbao check` returns 0 or 1, never a traceback, within the deadline;
-- every line it prints is one finding, on one line, naming file:line:col;
+- every line it prints is one finding, on one line, naming file:line:col, in Chinese;
 - check passes ⇒ every page body renders and every export (JSON, CSV, XLSX,
   Word) builds: what check accepts, the build must accept.
 
@@ -38,6 +38,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 LINE = re.compile(r"data/[^\n]+?:\d+:\d+: (错误|警告)(（历史报告，不阻止发布）)? \[[A-Z0-9-]+\] [^\n]+")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 SUMMARY = re.compile(r"检查了 \d+ 份报告：\d+ 个错误，\d+ 个警告(；\d+ 个文件因错误未能读取)?。")
 
 
@@ -47,6 +48,7 @@ def _accepted_and_built(root: Path) -> bool:
     assert run.status in (0, 1), run
     for line in run.lines:
         assert LINE.fullmatch(line), line
+        assert HAN.search(line.split("] ", 1)[1]), line  # a Chinese sentence, never only a parser's English
     assert SUMMARY.fullmatch(run.summary), run.summary
     portal = build_portal(root / "data", root)
     assert portal.blocked == (run.status == 1)
