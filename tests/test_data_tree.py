@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from checkrun import AGENCY_ID, check, fixture, write_tree
-from nianbao.model import load
+from nianbao.model import datatree, load
 from nianbao.model.pipeline import build_portal
 from nianbao.model.source import MAX_BYTES
 
@@ -135,9 +135,9 @@ def test_links_are_followed_by_a_preview_server_only(tmp_path: Path) -> None:
     work.mkdir(parents=True)
     for name in ("agency.yaml", "2021.yaml"):
         (work / name).symlink_to(real / "data" / AGENCY_ID / name)
-    loaded = load.load_tree(work.parent, work.parent.parent, follow_links=True)
+    loaded = datatree.load_tree(work.parent, work.parent.parent, follow_links=True)
     assert (loaded.findings, len(loaded.reports)) == ([], 1)
-    built = load.load_tree(work.parent, work.parent.parent)
+    built = datatree.load_tree(work.parent, work.parent.parent)
     assert {f.code for f in built.findings} == {"F008"}
 
 

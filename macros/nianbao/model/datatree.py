@@ -1,4 +1,4 @@
-"""Which entries under data/ are read, and a finding for every one that is not.
+"""The data tree: which entries under data/ are read (and a finding for every one that is not), and loading them all.
 
 A report that is silently left out is missing from the site with nothing said
 ("检查了 0 份报告：0 个错误"). So every entry of data/ and of an agency folder
@@ -20,9 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from nianbao.model.findings import Finding
+from nianbao.model.load import AGENCY_FILES, REPORT_FILE, SLUG, Loaded, load_agency, load_report
 
-REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
-AGENCY_FILES = ("agency.yaml", "agency.yml")
 # Codes of entries left unread and counted as files that could not be read: F007 unknown name, F008 link, F009 not a regular file.
 NOT_READ = frozenset({"F007", "F008", "F009"})
 # Left behind by editors and file managers, never data: passed over quietly (README lists them).
@@ -126,3 +125,95 @@ def _rename_fix(name: str) -> str:
     if _NEAR_AGENCY.fullmatch(name):
         return "机关信息文件名应为 agency.yaml（小写），请改名"
     return "年报文件应以年度命名，如 2021.yaml；机关信息文件名为 agency.yaml"
+
+
+def load_tree(data_dir: Path, root: Path | None = None, follow_links: bool = False) -> Loaded:
+    """Every agency and report under data_dir; paths in findings relative to root.
+
+    Symbolic links are refused unless follow_links (a preview server only: see `datatree`).
+    """
+    root = root or data_dir.parent
+    loaded = Loaded()
+    if not data_dir.is_dir():
+        loaded.findings.append(Finding(rel(data_dir, root), 1, 1, "F005", "error", "找不到数据文件夹", "请在项目根目录下创建 data/ 文件夹"))
+        return loaded
+    for folder in top_entries(data_dir, root, follow_links, loaded.findings):
+        _load_folder(folder, root, follow_links, loaded)
+    # Entries named as not read count with the files that could not be read.
+    loaded.rejected.extend(f.file for f in loaded.findings if f.code in NOT_READ and f.file not in loaded.rejected)
+    loaded.findings.extend(_parent_findings(loaded, data_dir))
+    return loaded
+
+
+def _parent_findings(loaded: Loaded, data_dir: Path) -> list[Finding]:
+    """`parent` names another agency of data/: not itself, not one that is not there."""
+    findings = []
+    for doc in loaded.agencies.values():
+        parent = doc.agency.parent
+        if parent is None:
+            continue
+        if parent == doc.id:
+            message = "上级机关不能是本机关自己"
+        elif parent not in loaded.agencies and not (data_dir / parent).is_dir():
+            message = f"上级机关“{parent}”在 data/ 中不存在"
+        else:
+            continue
+        pos = doc.source.value(("parent",))
+        findings.append(
+            Finding(
+                doc.path,
+                pos.line,
+                pos.col,
+                "F010",
+                "error",
+                message,
+                "请填写上级机关在 data/ 下的文件夹名，没有上级机关请删去 parent",
+                "parent（上级机关代码）",
+            )
+        )
+    return findings
+
+
+def _load_folder(folder: Path, root: Path, follow_links: bool, loaded: Loaded) -> None:
+    agency_id = folder.name
+    entries = folder_files(folder, root, follow_links, loaded.findings)
+    files = [p for p in entries if p.suffix in (".yaml", ".yml")]
+    if not SLUG.fullmatch(agency_id):
+        first = rel(files[0] if files else folder, root)
+        loaded.findings.append(
+            Finding(first, 1, 1, "F001", "error", f"机关文件夹名“{agency_id}”不是小写英文代码", "文件夹名只能用小写字母、数字和连字符，如 zhangshu-jgswj")
+        )
+        loaded.rejected.extend(rel(p, root) for p in files if p.name not in AGENCY_FILES)
+        return
+    agency_file = next((p for p in files if p.name in AGENCY_FILES), None)
+    if agency_file is not None:
+        doc, findings = load_agency(agency_file, rel(agency_file, root), agency_id)
+        loaded.findings.extend(findings)
+        if doc is not None:
+            loaded.agencies[agency_id] = doc
+    years: dict[int, str] = {}
+    for path in files:
+        if path.name in AGENCY_FILES:
+            continue
+        shown = rel(path, root)
+        match = REPORT_FILE.fullmatch(path.name)
+        if not match:  # never: folder_files hands over agency and report files only
+            continue
+        year = int(match.group(1))
+        if agency_file is None:
+            loaded.findings.append(
+                Finding(shown, 1, 1, "F004", "error", f"机关“{agency_id}”缺少 agency.yaml", f"请先用 nianbao new-agency {agency_id} 创建机关信息文件")
+            )
+        if year in years:
+            loaded.findings.append(
+                Finding(shown, 1, 1, "F003", "error", f"{year} 年度已有报告文件 {years[year]}", "同一机关同一年度只能有一个文件，请删除其中一个")
+            )
+            loaded.rejected.append(shown)
+            continue
+        years[year] = shown
+        doc, findings = load_report(path, shown, agency_id, year)
+        loaded.findings.extend(findings)
+        if doc is None or agency_file is None:
+            loaded.rejected.append(shown)
+        else:
+            loaded.reports.append(doc)

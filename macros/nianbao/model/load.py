@@ -21,7 +21,6 @@ from pydantic import BaseModel, ValidationError
 
 from nianbao.model import known_cells
 from nianbao.model import labels as L
-from nianbao.model.datatree import AGENCY_FILES, NOT_READ, REPORT_FILE, folder_files, rel, top_entries
 from nianbao.model.documents import REPORT_MODELS, Agency, Report
 from nianbao.model.figures import Number
 from nianbao.model.figures import values as figure_values
@@ -29,6 +28,8 @@ from nianbao.model.findings import Finding
 from nianbao.model.source import MAX_BYTES, SourceMap, SourceProblem, decode, parse, too_big
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
+AGENCY_FILES = ("agency.yaml", "agency.yml")
 
 
 @dataclass(frozen=True)
@@ -353,107 +354,3 @@ def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
-
-
-# --------------------------------------------------------------------------
-# The whole tree
-# --------------------------------------------------------------------------
-
-
-def load_tree(data_dir: Path, root: Path | None = None, follow_links: bool = False) -> Loaded:
-    """Every agency and report under data_dir; paths in findings relative to root.
-
-    Symbolic links are refused unless follow_links (a preview server only: see `datatree`).
-    """
-    root = root or data_dir.parent
-    loaded = Loaded()
-    if not data_dir.is_dir():
-        loaded.findings.append(Finding(_rel(data_dir, root), 1, 1, "F005", "error", "找不到数据文件夹", "请在项目根目录下创建 data/ 文件夹"))
-        return loaded
-    for folder in top_entries(data_dir, root, follow_links, loaded.findings):
-        _load_folder(folder, root, follow_links, loaded)
-    # Entries named as not read count with the files that could not be read.
-    loaded.rejected.extend(f.file for f in loaded.findings if f.code in NOT_READ and f.file not in loaded.rejected)
-    loaded.findings.extend(_parent_findings(loaded, data_dir))
-    return loaded
-
-
-def _parent_findings(loaded: Loaded, data_dir: Path) -> list[Finding]:
-    """`parent` names another agency of data/: not itself, not one that is not there."""
-    findings = []
-    for doc in loaded.agencies.values():
-        parent = doc.agency.parent
-        if parent is None:
-            continue
-        if parent == doc.id:
-            message = "上级机关不能是本机关自己"
-        elif parent not in loaded.agencies and not (data_dir / parent).is_dir():
-            message = f"上级机关“{parent}”在 data/ 中不存在"
-        else:
-            continue
-        pos = doc.source.value(("parent",))
-        findings.append(
-            Finding(
-                doc.path,
-                pos.line,
-                pos.col,
-                "F010",
-                "error",
-                message,
-                "请填写上级机关在 data/ 下的文件夹名，没有上级机关请删去 parent",
-                "parent（上级机关代码）",
-            )
-        )
-    return findings
-
-
-_rel = rel
-
-
-def _load_folder(folder: Path, root: Path, follow_links: bool, loaded: Loaded) -> None:
-    agency_id = folder.name
-    entries = folder_files(folder, root, follow_links, loaded.findings)
-    files = [p for p in entries if p.suffix in (".yaml", ".yml")]
-    if not SLUG.fullmatch(agency_id):
-        first = _rel(files[0] if files else folder, root)
-        loaded.findings.append(
-            Finding(first, 1, 1, "F001", "error", f"机关文件夹名“{agency_id}”不是小写英文代码", "文件夹名只能用小写字母、数字和连字符，如 zhangshu-jgswj")
-        )
-        loaded.rejected.extend(_rel(p, root) for p in files if p.name not in AGENCY_FILES)
-        return
-    agency_file = next((p for p in files if p.name in AGENCY_FILES), None)
-    if agency_file is not None:
-        doc, findings = load_agency(agency_file, _rel(agency_file, root), agency_id)
-        loaded.findings.extend(findings)
-        if doc is not None:
-            loaded.agencies[agency_id] = doc
-    years: dict[int, str] = {}
-    for path in files:
-        if path.name in AGENCY_FILES:
-            continue
-        rel = _rel(path, root)
-        match = REPORT_FILE.fullmatch(path.name)
-        if not match:
-            loaded.findings.append(
-                Finding(rel, 1, 1, "F007", "error", f"无法识别的文件名“{path.name}”", "年报文件应以年度命名，如 2021.yaml；机关信息文件名为 agency.yaml")
-            )
-            loaded.rejected.append(rel)
-            continue
-        year = int(match.group(1))
-        if agency_file is None:
-            loaded.findings.append(
-                Finding(rel, 1, 1, "F004", "error", f"机关“{agency_id}”缺少 agency.yaml", f"请先用 nianbao new-agency {agency_id} 创建机关信息文件")
-            )
-        if year in years:
-            loaded.findings.append(
-                Finding(rel, 1, 1, "F003", "error", f"{year} 年度已有报告文件 {years[year]}", "同一机关同一年度只能有一个文件，请删除其中一个")
-            )
-            loaded.rejected.append(rel)
-            continue
-        years[year] = rel
-        doc, findings = load_report(path, rel, agency_id, year)
-        loaded.findings.extend(findings)
-        if doc is None or agency_file is None:
-            loaded.rejected.append(rel)
-        else:
-            loaded.reports.append(doc)

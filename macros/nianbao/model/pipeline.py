@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from nianbao.model.checks import check_all
+from nianbao.model.datatree import load_tree
 from nianbao.model.findings import sort_findings
-from nianbao.model.load import load_tree
 from nianbao.model.portal import Portal, index
 
 
