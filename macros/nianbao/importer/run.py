@@ -27,10 +27,11 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".mht"}
 WORD_SUFFIXES = {".docx"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES
-# A published report as text or a web page is well under 1 MB; as Word with photos, tens of MB.
+# A published report as text or a web page is well under 1 MB; as Word or PDF with photos, tens of MB.
 # A 90 MB one-line text wrote a 90 MB draft, which the loader then refused.
 MAX_TEXT_BYTES = 5 * 1024 * 1024
-MAX_WORD_BYTES = 100 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
+DOCUMENT_SUFFIXES = {".docx", ".pdf"}
 UNSUPPORTED = {
     ".doc": "旧版 Word（.doc）文件请先用 Word 或 WPS 另存为 .docx",
     ".wps": "WPS 文件请先另存为 .docx",
@@ -87,7 +88,7 @@ def read_source(path: Path) -> bytes:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise ImportProblem("不是普通文件，未导入")
-        limit = MAX_WORD_BYTES if path.suffix.lower() in WORD_SUFFIXES else MAX_TEXT_BYTES
+        limit = MAX_DOCUMENT_BYTES if path.suffix.lower() in DOCUMENT_SUFFIXES else MAX_TEXT_BYTES
         if info.st_size > limit:
             raise ImportProblem(f"文件过大（{info.st_size // (1024 * 1024)} MB，上限 {limit // (1024 * 1024)} MB），不像一份年度报告，未导入")
         raw = path.read_bytes()
