@@ -132,6 +132,7 @@ def test_a_dangling_symlink_is_refused(tmp_path: Path) -> None:
 def test_links_are_followed_by_a_preview_server_only(tmp_path: Path) -> None:
     # `nianbao preview` links the real files into a temporary project; a preview server publishes nothing.
     from nianbao.model import datatree  # new with issue 16: imported here so the other tests run on older code
+
     real = write_tree(tmp_path / "real", {f"{AGENCY_ID}/agency.yaml": A, f"{AGENCY_ID}/2021.yaml": R})
     work = tmp_path / "work" / "data" / AGENCY_ID
     work.mkdir(parents=True)
