@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: openpyxl and python-docx would slow every other subcommand's start.
     from nianbao.downloads import new_build
     from nianbao.downloads.word.files import main as export_docx
-    from nianbao.downloads.writer import DownloadFailed, write_all
+    from nianbao.downloads.writer import DownloadFailed, write_all_or_nothing
     from nianbao.model.pipeline import build_portal
 
     root = Path(args.root).resolve()
@@ -52,9 +52,9 @@ def run(args: argparse.Namespace) -> int:
     out = out if out.is_absolute() else root / out
     files = new_build(portal).all_downloads()
     try:
-        size = write_all(files, out)
+        size = write_all_or_nothing(files, out)  # a failure half-way leaves --out as it was
     except DownloadFailed as err:
-        print(f"{err}；导出已停止。", file=sys.stderr)
+        print(f"{err}；导出已停止，{out} 中的文件未改动。", file=sys.stderr)
         return 1
     print(f"已导出 {len(portal.reports)} 份报告的数据：{len(files)} 个文件，共 {size / 1024 / 1024:.1f} MB，位于 {out}。", file=sys.stderr)
     return 0

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,25 @@ def write_all(downloads: Sequence[Download], site_dir: Path) -> int:
         except Exception as err:
             raise DownloadFailed(f"生成数据下载文件 {download.path} 失败：{type(err).__name__}: {err}") from err
         total += len(data)
+    return total
+
+
+def write_all_or_nothing(downloads: Sequence[Download], out: Path) -> int:
+    """write_all into a staging folder beside out, then move the files in: a failure leaves out as it was.
+
+    `nianbao export` wrote file after file into --out, so a failure (or Ctrl-C) half-way left a
+    mix of new and old files there. Moving within one file system is a rename, file by file.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        total = write_all(downloads, staging)
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            target = out / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return total
 
 
