@@ -37,6 +37,13 @@ def test_every_code_the_code_emits_is_registered() -> None:
     assert sorted(emitted - set(codes.CODES)) == []
 
 
+def test_no_module_writes_a_severity_itself() -> None:
+    """Severities come from the registry (`Finding.of`, `codes.severity`), never typed at a finding."""
+    typed = re.compile(r"""Finding\((?:[^()]|\([^()]*\))*?["'](?:error|warning)["']""", re.S)
+    offenders = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if typed.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
 def test_every_registered_code_is_pinned_by_a_test() -> None:
     pinned = "".join(p.read_text(encoding="utf-8") for p in TESTS.glob("test_*.py"))
     assert sorted(c for c in codes.CODES if f"[{c}]" not in pinned) == []

@@ -6,6 +6,7 @@ keeps each one from importing those after it:
 - `model`: the data — labels of the national formats, the typed model, loading
   with file:line, the consistency checks, the portal (`model.pipeline` builds it);
 - `urls`: where every generated page and file lives;
+- `lifetime`: child processes (download writers, Pagefind) that die with the build;
 - `build`: one build's state — the portal, the download providers, caches;
 - `downloads`: open data (JSON, CSV, XLSX) and the Word document;
 - `site`: pages, their HTML bodies, indexes, charts, statistics, search, and the

@@ -59,12 +59,11 @@ def _kind(path: Path, follow_links: bool, root: Path, findings: list[Finding]) -
         if stat.S_ISLNK(info.st_mode):
             if not _link_allowed(path, follow_links):
                 findings.append(
-                    Finding(
+                    Finding.of(
                         rel(path, root),
                         1,
                         1,
                         "F008",
-                        "error",
                         "是符号链接（快捷方式），不会读取",
                         "数据文件夹中只能放真实的文件和文件夹，请用文件本身替换这个链接",
                     )
@@ -72,13 +71,13 @@ def _kind(path: Path, follow_links: bool, root: Path, findings: list[Finding]) -
                 return None
             info = path.stat()
     except OSError as err:
-        findings.append(Finding(rel(path, root), 1, 1, "Y009", "error", f"无法读取：{err.strerror}", "请检查文件权限"))
+        findings.append(Finding.of(rel(path, root), 1, 1, "Y009", f"无法读取：{err.strerror}", "请检查文件权限"))
         return None
     if stat.S_ISDIR(info.st_mode):
         return "dir"
     if stat.S_ISREG(info.st_mode):
         return "file"
-    findings.append(Finding(rel(path, root), 1, 1, "F009", "error", "不是普通文件，不会读取", "数据文件夹中只能放 .yaml 数据文件，请删除或移走它"))
+    findings.append(Finding.of(rel(path, root), 1, 1, "F009", "不是普通文件，不会读取", "数据文件夹中只能放 .yaml 数据文件，请删除或移走它"))
     return None
 
 
@@ -92,10 +91,10 @@ def top_entries(data_dir: Path, root: Path, follow_links: bool, findings: list[F
             yield path
         elif kind == "file":
             if path.suffix in (".yaml", ".yml"):
-                findings.append(Finding(rel(path, root), 1, 1, "F006", "error", "数据文件不在机关文件夹中", "请放到 data/<机关代码>/ 文件夹下"))
+                findings.append(Finding.of(rel(path, root), 1, 1, "F006", "数据文件不在机关文件夹中", "请放到 data/<机关代码>/ 文件夹下"))
             else:
                 findings.append(
-                    Finding(rel(path, root), 1, 1, "F007", "error", f"无法识别的文件名“{path.name}”", "data/ 下只能放机关文件夹，请删除或移走这个文件")
+                    Finding.of(rel(path, root), 1, 1, "F007", f"无法识别的文件名“{path.name}”", "data/ 下只能放机关文件夹，请删除或移走这个文件")
                 )
 
 
@@ -108,13 +107,13 @@ def folder_files(folder: Path, root: Path, follow_links: bool, findings: list[Fi
         kind = _kind(path, follow_links, root, findings)
         if kind == "dir":
             findings.append(
-                Finding(rel(path, root), 1, 1, "F009", "error", "机关文件夹中不能有子文件夹，不会读取", "请删除或移走这个文件夹；年报文件直接放在机关文件夹下")
+                Finding.of(rel(path, root), 1, 1, "F009", "机关文件夹中不能有子文件夹，不会读取", "请删除或移走这个文件夹；年报文件直接放在机关文件夹下")
             )
         elif kind == "file":
             if path.name in AGENCY_FILES or REPORT_FILE.fullmatch(path.name):
                 files.append(path)
             else:
-                findings.append(Finding(rel(path, root), 1, 1, "F007", "error", f"无法识别的文件名“{path.name}”", _rename_fix(path.name)))
+                findings.append(Finding.of(rel(path, root), 1, 1, "F007", f"无法识别的文件名“{path.name}”", _rename_fix(path.name)))
     return files
 
 
@@ -135,7 +134,7 @@ def load_tree(data_dir: Path, root: Path | None = None, follow_links: bool = Fal
     root = root or data_dir.parent
     loaded = Loaded()
     if not data_dir.is_dir():
-        loaded.findings.append(Finding(rel(data_dir, root), 1, 1, "F005", "error", "找不到数据文件夹", "请在项目根目录下创建 data/ 文件夹"))
+        loaded.findings.append(Finding.of(rel(data_dir, root), 1, 1, "F005", "找不到数据文件夹", "请在项目根目录下创建 data/ 文件夹"))
         return loaded
     for folder in top_entries(data_dir, root, follow_links, loaded.findings):
         _load_folder(folder, root, follow_links, loaded)
@@ -160,12 +159,11 @@ def _parent_findings(loaded: Loaded, data_dir: Path) -> list[Finding]:
             continue
         pos = doc.source.value(("parent",))
         findings.append(
-            Finding(
+            Finding.of(
                 doc.path,
                 pos.line,
                 pos.col,
                 "F010",
-                "error",
                 message,
                 "请填写上级机关在 data/ 下的文件夹名，没有上级机关请删去 parent",
                 "parent（上级机关代码）",
@@ -181,7 +179,7 @@ def _load_folder(folder: Path, root: Path, follow_links: bool, loaded: Loaded) -
     if not SLUG.fullmatch(agency_id):
         first = rel(files[0] if files else folder, root)
         loaded.findings.append(
-            Finding(first, 1, 1, "F001", "error", f"机关文件夹名“{agency_id}”不是小写英文代码", "文件夹名只能用小写字母、数字和连字符，如 zhangshu-jgswj")
+            Finding.of(first, 1, 1, "F001", f"机关文件夹名“{agency_id}”不是小写英文代码", "文件夹名只能用小写字母、数字和连字符，如 zhangshu-jgswj")
         )
         loaded.rejected.extend(rel(p, root) for p in files if p.name not in AGENCY_FILES)
         return
@@ -202,11 +200,11 @@ def _load_folder(folder: Path, root: Path, follow_links: bool, loaded: Loaded) -
         year = int(match.group(1))
         if agency_file is None:
             loaded.findings.append(
-                Finding(shown, 1, 1, "F004", "error", f"机关“{agency_id}”缺少 agency.yaml", f"请先用 nianbao new-agency {agency_id} 创建机关信息文件")
+                Finding.of(shown, 1, 1, "F004", f"机关“{agency_id}”缺少 agency.yaml", f"请先用 nianbao new-agency {agency_id} 创建机关信息文件")
             )
         if year in years:
             loaded.findings.append(
-                Finding(shown, 1, 1, "F003", "error", f"{year} 年度已有报告文件 {years[year]}", "同一机关同一年度只能有一个文件，请删除其中一个")
+                Finding.of(shown, 1, 1, "F003", f"{year} 年度已有报告文件 {years[year]}", "同一机关同一年度只能有一个文件，请删除其中一个")
             )
             loaded.rejected.append(shown)
             continue

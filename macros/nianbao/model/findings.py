@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nianbao.model.codes import Severity  # decided in one place: the code registry
+from nianbao.model.codes import Severity, severity  # decided in one place: the code registry
 
 SEVERITY_WORDS: dict[Severity, str] = {"error": "错误", "warning": "警告"}
 # Line breaks and other controls a quoted value (or a file name) may hold: printed raw they would
@@ -37,6 +37,11 @@ class Finding:
     field: str | None = None
     # False for findings on archived reports: listed, but they do not stop publishing.
     blocking: bool = True
+
+    @classmethod
+    def of(cls, file: str, line: int, col: int, code: str, message: str, fix: str, field: str | None = None) -> Finding:
+        """A finding with the severity the code registry gives its code (never written by hand)."""
+        return cls(file, line, col, code, severity(code), message, fix, field)
 
     @property
     def is_error(self) -> bool:

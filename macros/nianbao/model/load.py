@@ -87,11 +87,11 @@ def read_document(path: Path, rel: str) -> tuple[Any, SourceMap | None, list[Fin
         # Positions are worked out only when a finding needs them, from the file read again.
         values, smap = parse(decode(raw), lambda: decode(path.read_bytes()))
     except SourceProblem as p:
-        return None, None, [Finding(rel, p.line, p.col, p.code, "error", p.message, p.fix)]
+        return None, None, [Finding.of(rel, p.line, p.col, p.code, p.message, p.fix)]
     except OSError as err:
-        return None, None, [Finding(rel, 1, 1, "Y009", "error", f"无法读取文件：{err.strerror}", "请检查文件权限")]
+        return None, None, [Finding.of(rel, 1, 1, "Y009", f"无法读取文件：{err.strerror}", "请检查文件权限")]
     if not isinstance(values, dict):
-        return None, None, [Finding(rel, 1, 1, "S006", "error", "文件内容应为“键: 值”形式的字段列表", "请参照示例文件的结构填写")]
+        return None, None, [Finding.of(rel, 1, 1, "S006", "文件内容应为“键: 值”形式的字段列表", "请参照示例文件的结构填写")]
     return values, smap, []
 
 
@@ -135,12 +135,11 @@ def load_report(path: Path, rel: str, agency_id: str, file_year: int | None = No
     if file_year is not None and report.year != file_year:
         pos = smap.value(("year",))
         findings.append(
-            Finding(
+            Finding.of(
                 rel,
                 pos.line,
                 pos.col,
                 "F002",
-                "error",
                 f"文件名年度 {file_year} 与文件内 year: {report.year} 不一致",
                 f"请把文件改名为 {report.year}.yaml，或改正 year",
                 "year",
@@ -169,12 +168,11 @@ def _override_problem(values: dict[str, Any], version: L.FormatVersion, smap: So
     if version == expected:
         return None
     pos = smap.value(("format",))
-    return Finding(
+    return Finding.of(
         rel,
         pos.line,
         pos.col,
         "V-1",
-        "error",
         f'{year} 年度报告应使用 {expected} 年格式（{L.FORMAT_DOCUMENTS[expected]}），不能声明 format: "{version}"',
         "请删去 format 并按本年度的格式填写；只有按原样导入、确以另一格式发布的历史报告（status: archived）才能声明格式",
         "format（格式版本）",
@@ -259,7 +257,7 @@ def _schema_findings(
         if kind in _OWN_WORDS and (e.get("ctx") or {}).get("fix"):
             fix = e["ctx"]["fix"]
         where = f"{dotted}（{title}）" if title else dotted
-        placed.append((loc, Finding(rel, pos.line, pos.col, code, "error", message, fix, where)))
+        placed.append((loc, Finding.of(rel, pos.line, pos.col, code, message, fix, where)))
     # "licencing" unknown (did you mean "licensing"?) already tells the clerk that "licensing" is missing.
     suggested = {(*loc[:-1], hint) for loc, hint in suggestions}
     placed = [(loc, f) for loc, f in placed if not (f.code == "S002" and loc in suggested)]
