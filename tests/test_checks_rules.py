@@ -239,6 +239,16 @@ CASES = [
         id="N-1",
     ),
     pytest.param(
+        # 一 written, but one of its subheadings still empty, as `nianbao new` leaves them (issue 18, item 15)
+        dict(r2020=R20, r2021=edit(R21, ("      text: 全年被申请行政复议4件，行政诉讼2件。\n", "      text: ''\n"))),
+        1,
+        [
+            "data/ceshi-jyj/2021.yaml:15:7: 错误 [N-2] overview.subsections.2.text：“一、总体情况”的“（三）监督保障”没有内容 (请填写“（三）监督保障”的情况；本单位确无此项工作的，请写明“本年度无……”，或删除这一小标题)",
+        ],
+        "检查了 2 份报告：1 个错误，0 个警告。",
+        id="N-2",
+    ),
+    pytest.param(
         # 五 just 无
         dict(r2020=R20, r2021=edit(R21, (PROBLEMS_2021, "problems: 无。"))),
         1,
@@ -277,6 +287,16 @@ CASES = [
         ],
         "检查了 2 份报告：0 个错误，1 个警告。",
         id="V-6-2",
+    ),
+    pytest.param(
+        # 2021+ 六 left blank: the message says so instead of quoting an empty text (issue 18, item 16)
+        dict(r2020=R20, r2021=edit(R21, ("other_matters: 本年度未收取信息处理费。", "other_matters: ''"))),
+        0,
+        [
+            "data/ceshi-jyj/2021.yaml:58:1: 警告 [V-6-2] other_matters：“六、其他需要报告的事项”为空，2021 年度起至少应报告信息处理费收取情况 (请写明信息处理费收取情况，如“本年度未收取信息处理费”，以及其他需要报告的事项)",
+        ],
+        "检查了 2 份报告：0 个错误，1 个警告。",
+        id="V-6-2-blank",
     ),
     pytest.param(
         # 2019 format 六 just 无 is accepted

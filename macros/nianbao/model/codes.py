@@ -10,7 +10,7 @@ Code families:
 - S…  a value does not fit the data format (unknown key, missing field, text in a number cell);
 - F…  folder and file naming in `data/`;
 - V-1, R…, RX-…, RY-…, V-6-…  the rules of the national format (spec §5);
-- E13, E15, E17, N-1  the typical errors of spec §9 that have no rule number there.
+- E13, E15, E17, N-1, N-2  the typical errors of spec §9 that have no rule number there.
 
 Importable without the rest of the package (no pydantic, no YAML), so a docs
 generator or an editor plugin can read it cheaply.
@@ -297,6 +297,14 @@ _ALL: tuple[Code, ...] = (
         "总体情况是年报的必备内容，不能为空。",
         "overview: {text: ''}",
         "填写总体情况（主动公开、依申请公开、政府信息管理、平台建设、监督保障）。",
+    ),
+    Code(
+        "N-2",
+        "error",
+        "一、总体情况的小标题下没有内容",
+        "总体情况分项写的（一）至（五）等小标题下必须有正文，否则页面和 Word 文件中只剩空的小标题。历史报告照原样保留。",
+        "subsections:\n  - title: （三）政府信息管理\n    text: ''",
+        "填写该分项的工作情况；确无此项工作的写明“本年度无……”，或删除这个小标题。",
     ),
     Code(
         "E13",

@@ -1,6 +1,7 @@
 """The prose sections: present where required, and their figures agree with the tables.
 
-N-1 and E13 (一 and 五 must say something) are errors; V-6-1, V-6-2 (the
+N-1, N-2 and E13 (一, each of its subsections, and 五 must say something) are
+errors; V-6-1, V-6-2 (the
 信息处理费 statement in 六 from 2021) and RX-1 (figures quoted in the prose vs
 the tables) are warnings, because prose may legitimately cover another scope.
 """
@@ -43,6 +44,10 @@ def overview_texts(doc: ReportDoc) -> Iterator[tuple[Path, str]]:
         yield ("overview", "subsections", i, "text"), sub.text
 
 
+def _blank(text: str) -> bool:
+    return _PUNCT.sub("", text) == ""
+
+
 def _required(doc: ReportDoc) -> list[Finding]:
     findings = []
     if all(_is_nothing(text) for _, text in overview_texts(doc)):
@@ -55,19 +60,36 @@ def _required(doc: ReportDoc) -> list[Finding]:
                 "请填写总体情况：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障",
             )
         )
+    else:
+        # A subheading left blank (as `nianbao new` leaves them) would be published as an empty heading.
+        for i, sub in enumerate(doc.report.overview.subsections):
+            if _blank(sub.text):
+                findings.append(
+                    at_key(
+                        doc,
+                        ("overview", "subsections", i, "text"),
+                        "N-2",
+                        f"“{L.SECTIONS['overview']}”的“{sub.title}”没有内容",
+                        f"请填写“{sub.title}”的情况；本单位确无此项工作的，请写明“本年度无……”，或删除这一小标题",
+                    )
+                )
     if _is_nothing(doc.report.problems):
-        written = doc.report.problems.strip()
-        said = f"只写了“{written}”" if written else "为空"
         findings.append(
             at_key(
                 doc,
                 ("problems",),
                 "E13",
-                f"“{L.SECTIONS['problems']}”{said}，这一部分不能空缺或只写“无”",
+                f"“{L.SECTIONS['problems']}”{_said(doc.report.problems)}，这一部分不能空缺或只写“无”",
                 "请写明本年度政府信息公开工作存在的主要问题和改进措施",
             )
         )
     return findings
+
+
+def _said(text: str) -> str:
+    """What the clerk wrote, for the message: "只写了“无”", or "为空" when nothing at all."""
+    written = text.strip()
+    return f"只写了“{written}”" if written else "为空"
 
 
 def _other_matters(doc: ReportDoc) -> list[Finding]:
@@ -80,7 +102,7 @@ def _other_matters(doc: ReportDoc) -> list[Finding]:
                 doc,
                 ("other_matters",),
                 "V-6-2",
-                f"“{L.SECTIONS['other_matters']}”只写了“{text.strip() or '空'}”，2021 年度起至少应报告信息处理费收取情况",
+                f"“{L.SECTIONS['other_matters']}”{_said(text)}，2021 年度起至少应报告信息处理费收取情况",
                 "请写明信息处理费收取情况，如“本年度未收取信息处理费”，以及其他需要报告的事项",
             )
         ]
