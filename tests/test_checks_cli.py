@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
@@ -23,7 +25,7 @@ def test_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["check", "--help"])
     assert exit_.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("用法：nianbao check [-h] [--format {text,github}] [路径 ...]\n")
+    assert out.startswith("用法：nianbao check [-h] [--format {text,github,gitlab}] [路径 ...]\n")
     assert "位置参数:" in out and "选项:" in out and "-h, --help            显示本帮助并退出" in out
     assert not re.search(r"usage|options|positional|show this help", out)
 
@@ -31,7 +33,7 @@ def test_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "error"),
     [
-        (["check", "--format", "xml"], "nianbao check：错误：参数 --format：无效的选择 'xml'（可选：'text', 'github'）"),
+        (["check", "--format", "xml"], "nianbao check：错误：参数 --format：无效的选择 'xml'（可选：'text', 'github', 'gitlab'）"),
         (["check", "--nope"], "nianbao：错误：无法识别的参数：--nope"),
         (["chekc"], "nianbao：错误：参数 命令：无效的选择 'chekc'（可选："),
     ],
@@ -75,6 +77,57 @@ def test_github_annotations(tmp_path: Path) -> None:
         "::error file=data/ceshi-jyj/2021.yaml,line=54,col=83,title=R4-1::[R4-1] review_litigation.review.total：表四“行政复议”的总计为 5，但结果维持、结果纠正、其他结果、尚未审结之和为 4 (请把总计改为 4，或改正四项结果；也可删去 total 由系统计算)",  # noqa: E501
     ]
     assert run.summary == ""  # annotations only: the summary line would be noise in the log
+
+
+# GitLab's Code Quality report (docs.gitlab.com/ci/testing/code_quality, "Code Quality report format"):
+# a JSON array of CodeClimate issues; GitLab requires these fields and ignores an issue without them.
+CODE_QUALITY = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "pattern": "^[^/]"},
+                    "lines": {"type": "object", "required": ["begin"], "properties": {"begin": {"type": "integer", "minimum": 1}}},
+                },
+            },
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_report(tmp_path: Path) -> None:
+    """`--format gitlab`: the report on stdout for `artifacts: reports: codequality`, the usual lines in the job log."""
+    root = agency_tree(tmp_path, r2020=fixture("2020.yaml"), r2021=BAD_2021)
+    run = check(root, "--format", "gitlab")
+    assert run.status == 1
+    issues = json.loads("\n".join(run.lines))
+    jsonschema.validate(issues, CODE_QUALITY)
+    assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
+        ("RX-1", "minor", {"path": "data/ceshi-jyj/2021.yaml", "lines": {"begin": 15}}),
+        ("R4-1", "critical", {"path": "data/ceshi-jyj/2021.yaml", "lines": {"begin": 54}}),
+    ]
+    assert issues[1]["description"].startswith("[R4-1] review_litigation.review.total：表四“行政复议”的总计为 5")
+    assert len({i["fingerprint"] for i in issues}) == 2
+    assert "data/ceshi-jyj/2021.yaml:54:83: 错误 [R4-1]" in run.summary  # the job log still reads as usual
+    assert run.summary.endswith("检查了 2 份报告：1 个错误，1 个警告。")
+
+
+def test_gitlab_fingerprints_survive_a_line_added_above(tmp_path: Path) -> None:
+    """The merge request shows a finding as new only when it is: moving down a line keeps its fingerprint."""
+    first = json.loads("\n".join(check(agency_tree(tmp_path / "a", r2020=fixture("2020.yaml"), r2021=BAD_2021), "--format", "gitlab").lines))
+    moved = edit(BAD_2021, ("year: 2021\n", "year: 2021\n# 新增的一行注释\n"))
+    second = json.loads("\n".join(check(agency_tree(tmp_path / "b", r2020=fixture("2020.yaml"), r2021=moved), "--format", "gitlab").lines))
+    assert [i["location"]["lines"]["begin"] + 1 for i in first] == [i["location"]["lines"]["begin"] for i in second]
+    assert [i["fingerprint"] for i in first] == [i["fingerprint"] for i in second]
 
 
 def test_the_sample_data_has_no_errors() -> None:

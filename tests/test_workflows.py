@@ -100,7 +100,10 @@ def test_deploy_workflow() -> None:
 def test_gitlab_ci() -> None:
     ci = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     scripts = {name: "\n".join(job.get("script", [])) for name, job in ci.items() if isinstance(job, dict) and "script" in job}
-    assert "nianbao check" in scripts["check"]
+    assert "nianbao check --format gitlab > gl-code-quality-report.json" in scripts["check"]
+    # The Code Quality report puts each finding on the merge request's diff; it is wanted most when the check fails.
+    assert ci["check"]["artifacts"]["reports"] == {"codequality": "gl-code-quality-report.json"}
+    assert ci["check"]["artifacts"]["when"] == "always"
     assert "mkdocs build --strict -d public" in scripts["build"]
     assert "pip install -r requirements.txt" in "\n".join(ci["default"]["before_script"])
     assert ci["pages"]["artifacts"]["paths"] == ["public"]

@@ -8,10 +8,11 @@ pre-commit hook passes the changed files).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from nianbao.model.findings import Finding
+from nianbao.model.findings import Finding, code_quality
 from nianbao.model.pipeline import build_portal
 
 EXIT_ERRORS = 1
@@ -21,7 +22,12 @@ EXIT_USAGE = 2
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("check", help="检查数据文件", description="检查 data/ 下全部或指定的数据文件，每个问题一行；有错误时退出状态为 1")
     p.add_argument("paths", nargs="*", metavar="路径", help="要检查的文件或文件夹，默认全部")
-    p.add_argument("--format", choices=("text", "github"), default="text", help="输出格式：text（默认）或 github（GitHub 工作流注释）")
+    p.add_argument(
+        "--format",
+        choices=("text", "github", "gitlab"),
+        default="text",
+        help="输出格式：text（默认）；github（GitHub 工作流注释）；gitlab（GitLab 代码质量报告 JSON，问题照常列在标准错误中）",
+    )
     p.set_defaults(func=run)
 
 
@@ -55,10 +61,17 @@ def run(args: argparse.Namespace) -> int:
     portal = build_portal(root / "data", root)
     wanted = {Path(p).resolve() for p in args.paths}
     findings = [f for f in portal.findings if _selected(root, f.file, wanted)]
+    if args.format == "gitlab":
+        # The report goes to the artifact file; the job log still shows every finding and the summary.
+        json.dump(code_quality(findings), sys.stdout, ensure_ascii=False, indent=1)
+        print()
     for finding in findings:
-        print(finding.format_github() if args.format == "github" else finding.format_text())
+        if args.format == "github":
+            print(finding.format_github())
+        else:
+            print(finding.format_text(), file=sys.stderr if args.format == "gitlab" else sys.stdout)
     reports = sum(1 for d in portal.reports if _selected(root, d.path, wanted))
     rejected = sum(1 for rel in portal.rejected if _selected(root, rel, wanted))
-    if args.format == "text":
+    if args.format != "github":
         print(summary(findings, reports, rejected), file=sys.stderr)
     return EXIT_ERRORS if any(f.blocks for f in findings) or rejected else 0

@@ -7,9 +7,11 @@ findings through `format_text`, so a clerk sees the same words everywhere.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from nianbao.model.codes import Severity, severity  # decided in one place: the code registry
 
@@ -66,6 +68,33 @@ class Finding:
         # The file name is data too (any name can sit in data/): its properties end at "," and "::".
         file = one_line(self.file).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
         return one_line(f"::{kind} file={file},line={self.line},col={self.col},title={self.code}::{text}")
+
+
+def code_quality(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """GitLab's Code Quality report (the CodeClimate issue format): each finding on its line of the merge request's diff.
+
+    The fingerprint leaves out the line, so a finding that only moves (a line added above it) is
+    not shown as fixed and new again; identical findings in one file are told apart by their order.
+    """
+    issues = []
+    seen: dict[str, int] = {}
+    for f in findings:
+        key = "\0".join((f.file, f.code, f.field or "", f.message))
+        seen[key] = seen.get(key, 0) + 1
+        fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": f.code,
+                "description": f"[{f.code}] {f.field + '：' if f.field else ''}{f.message} ({f.fix})",
+                "categories": ["Bug Risk"] if f.is_error else ["Style"],
+                # GitLab ranks info < minor < major < critical < blocker; an archived report's kept error blocks nothing.
+                "severity": "critical" if f.blocks else "info" if f.is_error else "minor",
+                "fingerprint": fingerprint,
+                "location": {"path": f.file, "lines": {"begin": f.line}},
+            }
+        )
+    return issues
 
 
 def has_blocking(findings: Iterable[Finding]) -> bool:
