@@ -8,7 +8,7 @@ RUNS ?= 3
 # Reproducible builds: MkDocs stamps the sitemap with this time instead of "now".
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 
-.PHONY: serve site test check lint bench golden fuzz clean
+.PHONY: serve site test deps check lint bench golden fuzz clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: $(VENV)/.installed ## run the whole test suite
 	$(BIN)/ruff check macros tests bench
 	$(BIN)/lint-imports
 	$(BIN)/pytest
+
+deps: ## once on a fresh machine: Chromium and axe-core (browser tests), LibreOffice, poppler and CJK fonts (Word layout test)
+	.ci/deps
 
 fuzz: $(VENV)/.installed ## a long fuzz run of the loader, nianbao check and the exports (thousands of random mutants, minutes)
 	NIANBAO_FUZZ=1 $(BIN)/pytest -q tests/test_fuzz.py

@@ -28,6 +28,18 @@ class Build:
     site: Path
 
 
+def missing(what: str, packages: str) -> None:
+    """A tool a test needs is not installed: skip with the reason in Chinese locally, fail in CI.
+
+    `make deps` (.ci/deps) installs every one of them; the reason says so, and which package it is.
+    """
+    reason = f"{what} 未安装，本测试跳过（运行 make deps 一次安装全部测试工具；或单独安装：{packages}）"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}；CI 中不允许跳过。")
+    print(reason)
+    pytest.skip(reason)
+
+
 def run_build(project: Path, site: Path) -> Build:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(

@@ -12,7 +12,6 @@ the environment variable CI set they fail instead, so CI cannot skip them.
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, Build, make_project, run_build
+from conftest import REPO, Build, make_project, missing, run_build
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,14 +41,6 @@ REPORT_TITLE = "樟树市机关事务管理局2020年政府信息公开工作年
 AGENCY = "agencies/zhangshu-jgswj/"
 YEAR = "years/2020/"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def _missing(what: str, how: str) -> None:
-    reason = f"{what} 不存在，浏览器测试无法运行（{how}）"
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}；CI 中不允许跳过。")
-    print(reason)
-    pytest.skip(reason)
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -97,7 +88,7 @@ def crowded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        _missing(str(CHROMIUM), "请运行 apt-get install chromium，或运行 .ci/run")
+        missing(f"Chromium（{CHROMIUM}）", "sudo apt-get install chromium")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
@@ -285,7 +276,7 @@ def test_old_browsers_get_the_resize_observer_polyfill_from_this_site(browser: A
 @pytest.mark.parametrize(("name", "path"), [("home", ""), ("year", YEAR), ("agency", AGENCY), ("report", REPORT), ("search", "search/")])
 def test_no_serious_accessibility_violation(tab: Tab, name: str, path: str) -> None:
     if not AXE.exists():
-        _missing(str(AXE), "请运行 npm ci --prefix tests/browser")
+        missing("axe-core（tests/browser/node_modules）", "npm ci --prefix tests/browser")
     page = tab.goto(path)
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)

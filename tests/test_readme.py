@@ -26,6 +26,18 @@ def test_readme_names_exactly_two_setup_commands() -> None:
     assert "make test" in ci
 
 
+def test_readme_says_how_to_install_what_the_tests_need() -> None:
+    """A fresh machine: one command installs every tool the tests would otherwise skip for (issue 18, item 19)."""
+    assert "`make deps`" in README
+    for needed in ("apt-get install chromium", "npm ci --prefix tests/browser", "libreoffice-writer-nogui poppler-utils fonts-noto-cjk"):
+        assert needed in README
+        assert needed.split()[-1] in (REPO / ".ci" / "deps").read_text(encoding="utf-8")
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^deps:.*\n\t\.ci/deps$", makefile, re.M)
+    assert ".ci/deps" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert os.access(REPO / ".ci" / "deps", os.X_OK)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

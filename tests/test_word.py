@@ -23,6 +23,7 @@ import lxml.html
 import pytest
 from docx.oxml.ns import qn
 
+from conftest import missing
 from nianbao.downloads import new_build
 from nianbao.downloads.word import report_docx
 from nianbao.model import labels as L
@@ -420,12 +421,20 @@ def test_download_path(sample: tuple[Portal, ReportDoc]) -> None:
 def _libreoffice() -> str:
     found = shutil.which("libreoffice") or shutil.which("soffice")
     if found is None:
-        reason = "LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui); the PDF layout test needs it"
-        if os.environ.get("CI"):
-            pytest.fail(reason + " and is required in CI")
-        print(reason)
-        pytest.skip(reason)
+        missing("LibreOffice", "sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk")
+    assert found is not None
     return found
+
+
+def test_a_missing_libreoffice_is_explained_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception) as skipped:
+        _libreoffice()
+    assert str(skipped.value) == (
+        "LibreOffice 未安装，本测试跳过（运行 make deps 一次安装全部测试工具；"
+        "或单独安装：sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk）"
+    )
 
 
 @dataclass(frozen=True)
@@ -439,7 +448,7 @@ class Word:
 
 def pdf_words(pdf: Path) -> tuple[list[tuple[float, float]], list[Word]]:
     """Page sizes and positioned words, from poppler's pdftotext -bbox."""
-    assert shutil.which("pdftotext"), "pdftotext (Debian: poppler-utils) is needed next to LibreOffice"
+    assert shutil.which("pdftotext"), "缺少 pdftotext（Debian 软件包 poppler-utils，make deps 会安装）"
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True).stdout
     root = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
     pages, words = [], []
