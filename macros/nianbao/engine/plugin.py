@@ -25,6 +25,7 @@ import nianbao.site
 from nianbao.build import Build
 from nianbao.downloads import new_build
 from nianbao.downloads.writer import BackgroundWriter, DownloadFailed
+from nianbao.engine.log import quiet
 from nianbao.engine.macros_env import PAGE_SOURCE
 from nianbao.engine.sitelock import SiteLock
 from nianbao.engine.theme import material_search_on, unused
@@ -86,6 +87,7 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             errors = sum(1 for f in portal.findings if f.blocks)
             raise PluginError(f"数据检查发现 {errors} 个错误，构建已停止，未发布任何页面。请按上面的提示改正后重新构建（可先运行 nianbao check）。")
         self.pages = {page.src_uri: page for page in portal_pages(self.build)}
+        quiet(self.pages)
         return config
 
     @event_priority(100)  # before MkDocs cleans the site folder, which comes right after this event
@@ -97,6 +99,14 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.lock is not None:
             self.lock.release()
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        """`mkdocs serve` (make serve) rebuilds when a data file changes, not only docs/ and mkdocs.yml.
+
+        The portal's own theme overrides (custom_dir) and ours are theme directories, which MkDocs watches already.
+        """
+        server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        return server
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         for uri, page in self.pages.items():

@@ -1,0 +1,79 @@
+"""`make serve` as a maintainer meets it: a data edit rebuilds the page, and the log holds only what matters (issue 18, items 13 and 17)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import REPO, make_project
+
+REPORT = "reports/zhangshu-jgswj/2020/"
+BEFORE = "全年共收到政府信息公开申请0件。"
+AFTER = "全年共收到政府信息公开申请0件（本句为测试改动）。"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, proc: subprocess.Popen[bytes], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        if text in _page(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_make_serve_rebuilds_on_a_data_edit_and_keeps_its_log_short(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "portal", with_data=True)
+    for name in ("requirements.txt", "pyproject.toml"):  # the Makefile's venv rule; copy2 keeps them older than the venv
+        shutil.copy2(REPO / name, project / name)
+    report = project / "data" / "zhangshu-jgswj" / "2020.yaml"
+    assert BEFORE in report.read_text(encoding="utf-8")
+    port = _free_port()
+    venv = Path(sys.executable).parent.parent
+    log = tmp_path / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}  # as on a newcomer's machine
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            ["make", "--no-print-directory", "-f", str(REPO / "Makefile"), "serve", f"VENV={venv}", f"ADDR=127.0.0.1:{port}"],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env=env,
+        )
+    url = f"http://127.0.0.1:{port}/{REPORT}"
+    try:
+        assert _wait_for(url, BEFORE, proc, 120), log.read_text(encoding="utf-8")
+        report.write_text(report.read_text(encoding="utf-8").replace(BEFORE, AFTER), encoding="utf-8")
+        assert _wait_for(url, AFTER, proc, 60), "改动数据文件后页面没有重新构建"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    text = log.read_text(encoding="utf-8")
+    assert "end of life" not in text  # Material's banner
+    assert "not included in the" not in text  # every generated page listed as "not in the nav"
+    assert "[macros]" not in text  # mkdocs-macros describing its set-up
+    assert "已发布 36 份年度报告" in text
+    infos = [line for line in text.splitlines() if line.startswith("INFO")]
+    assert len(infos) <= 20, infos  # two builds, about six lines each (it was some 70 lines before)
