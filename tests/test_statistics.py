@@ -7,8 +7,10 @@ Expected sums are computed from the YAML files with plain yaml.safe_load
 from __future__ import annotations
 
 import re
+import shutil
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -225,3 +227,23 @@ def test_built_pages_and_script_ship_with_the_site(repo_site: Build) -> None:
             for attr in ("src", "href"):
                 for value in body.xpath(f"//article//@{attr}"):
                     assert not URL.match(value), (html, value)
+
+
+def test_an_agency_with_one_year_gets_its_figures_not_a_chart(portal: Portal) -> None:
+    """One year would be a flat bar on a 0–1 axis (issue 18, item 4); two years or more are drawn."""
+    assert [d.year for d in portal.by_agency["zhangshu-jgswj"]] == [2020]
+    one = lxml.html.fromstring(str(agency_statistics_html(portal, "zhangshu-jgswj", "agencies/zhangshu-jgswj/")))
+    assert one.xpath("//svg") == [] and one.xpath("//figure") == []
+    assert one.xpath("//p[contains(@class, 'nb-no-chart')]/text()") == ["只有一个年度的数据，不绘制趋势图，数字见下表。"]
+    assert one.xpath("//table[@id='nb-agency-t4']")  # the figures are still there
+    many = lxml.html.fromstring(str(agency_statistics_html(portal, "shili-shi", "agencies/shili-shi/")))
+    assert len(many.xpath("//figure/svg")) == 1 and many.xpath("//p[contains(@class, 'nb-no-chart')]") == []
+
+
+def test_a_portal_with_one_year_draws_no_trend_chart(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "zhangshu-jgswj"
+    shutil.copytree(DATA / "zhangshu-jgswj", data)
+    html = rendered(build_portal(tmp_path / "data", tmp_path))["statistics/"]
+    tree = lxml.html.fromstring(html)
+    assert tree.xpath("//svg") == []
+    assert len(tree.xpath("//p[contains(@class, 'nb-no-chart')]")) == 3  # 表三, 表四, 表二 (2019 format)

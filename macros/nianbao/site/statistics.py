@@ -80,6 +80,11 @@ def _chart(id: str, title: str, categories: Sequence[str], series: Sequence[tupl
     return bar_chart(Chart(id, title, describe(categories, clean), tuple(categories), clean))
 
 
+def _trend(id: str, title: str, years: Sequence[str], series: Sequence[tuple[str, Sequence[S.Number | None]]]) -> Markup | None:
+    """A chart over the years, or None with fewer than two: the page then shows the figures only."""
+    return _chart(id, title, years, series) if len(years) >= 2 else None
+
+
 def _year_label(year: int) -> str:
     return f"{year}年"
 
@@ -105,7 +110,7 @@ def _format_section(totals: Sequence[S.YearTotals], version: L.FormatVersion, ur
     decisions = [
         s for s in series if s.key.endswith(("licensing.decisions", "punishment.decisions", "enforcement.decisions", "licensing", "punishment", "enforcement"))
     ]
-    chart = _chart(
+    chart = _trend(
         f"t2-{version}",
         f"表二（{FORMAT_NAMES[version]}）处理决定数量合计",
         [_year_label(t.year) for t in years],
@@ -124,13 +129,13 @@ def overview_body(portal: Portal) -> str:
     url = STATISTICS_URL
     totals = S.year_totals(portal)
     years = [_year_label(t.year) for t in totals]
-    apps_chart = _chart(
+    apps_chart = _trend(
         "applications",
         "各年度依申请公开：本年新收申请与办理结果总计",
         years,
         [(s.label, [t.value(s.key) for t in totals]) for s in (S.APPLICATIONS[0], S.APPLICATIONS[8])],
     )
-    rl_chart = _chart(
+    rl_chart = _trend(
         "review-litigation",
         "各年度行政复议与行政诉讼（总计）",
         years,
@@ -236,7 +241,7 @@ def agency_statistics_html(portal: Portal, agency_id: str, from_url: str, key_ta
         values = [S.agency_values(d, series) for d in docs]
         return grid(id, caption, "项目", columns, [(s.label, None, [v[s.key] for v in values]) for s in series])
 
-    chart = _chart(
+    chart = _trend(
         f"agency-{agency_id}",
         "历年本年新收申请与办理结果总计",
         years,
