@@ -14,8 +14,10 @@
   var form = document.querySelector("form[data-nb-search=header]");
   if (!form) return;
 
-  // The site root, from the page's relative base URL, so the portal works under any path prefix.
-  var root = new URL((form.getAttribute("data-nb-base") || ".") + "/", window.location.href);
+  // The site root, from the page's base URL, so the portal works under any path prefix: relative
+  // ("..") on pages, absolute ("/" or "/portal") on 404.html, which a static host serves at any depth.
+  var base = form.getAttribute("data-nb-base") || ".";
+  var root = new URL(base.slice(-1) === "/" ? base : base + "/", window.location.href);
   var pagefind = null;
   var years = []; // [{year, path}] newest first, from bundles.json
   var merged = {}; // year -> the promise of its bundle being merged
