@@ -5,7 +5,8 @@ from __future__ import annotations
 import lxml.html
 
 from conftest import REPO
-from nianbao.model.portal import build_portal
+from nianbao.downloads import new_build
+from nianbao.model.pipeline import build_portal
 from nianbao.site.render import report_body
 
 NOTE = "//p[contains(@class, 'nb-unit-note')]"
@@ -14,7 +15,7 @@ NOTE = "//p[contains(@class, 'nb-unit-note')]"
 def _page(agency: str, year: int) -> lxml.html.HtmlElement:
     portal = build_portal(REPO / "data", REPO)
     (doc,) = [d for d in portal.reports if d.agency_id == agency and d.year == year]
-    return lxml.html.fromstring(report_body(portal, doc))
+    return lxml.html.fromstring(report_body(new_build(portal), doc))
 
 
 def _procurement_row(page: lxml.html.HtmlElement) -> list[str]:
