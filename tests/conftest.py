@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+# The browser fixtures (one Chromium per session) for every browser test module.
+pytest_plugins = ("browser_harness",)
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"

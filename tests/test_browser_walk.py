@@ -1,7 +1,7 @@
 """Fixes from walking the portal in Chromium at 1366 px and at 390 px (issue 18): what a visitor sees.
 
-Uses the harness of test_browser (Debian's Chromium through Playwright, every request checked to stay
-on 127.0.0.1, page errors fail the test).
+Uses the browser harness (browser_harness.py): Debian's Chromium through Playwright, every request checked
+to stay on 127.0.0.1, page errors fail the test.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
+from browser_harness import AXE, AXE_TAGS, REPORT, REPORT_TITLE, Tab, _Quiet, _shot, need_axe
 from conftest import Build
-from test_browser import AXE, AXE_TAGS, REPORT, REPORT_TITLE, Tab, _Quiet, _shot, base_url, browser  # noqa: F401
 
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -49,11 +49,11 @@ def host_url(repo_site: Build) -> Iterator[str]:
     server.server_close()
 
 
-def _tab(browser: Any, url: str, viewport: dict[str, int], **extra: Any) -> Tab:  # noqa: F811
+def _tab(browser: Any, url: str, viewport: dict[str, int], **extra: Any) -> Tab:
     return Tab(browser, url, viewport=viewport, locale="zh-CN", **extra)
 
 
-def _phone(browser: Any, url: str) -> Tab:  # noqa: F811
+def _phone(browser: Any, url: str) -> Tab:
     return _tab(browser, url, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
 
 
@@ -61,7 +61,7 @@ def _phone(browser: Any, url: str) -> Tab:  # noqa: F811
 
 
 @pytest.mark.parametrize("path", ["no-such-page/", "reports/no-such-agency/2020/extra/"])
-def test_the_404_page_has_a_working_search_box_at_any_depth(browser: Any, host_url: str, path: str) -> None:  # noqa: F811
+def test_the_404_page_has_a_working_search_box_at_any_depth(browser: Any, host_url: str, path: str) -> None:
     tab = _tab(browser, host_url, DESKTOP)
     page = tab.page
     response = page.goto(host_url + path)
@@ -90,7 +90,7 @@ _TABLES = """() => Array.from(document.querySelectorAll('.nb-table-wrap')).map(w
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366px", "390px"])
-def test_statistics_tables_fit_and_their_year_headers_stay_whole(browser: Any, base_url: str, viewport: dict[str, int]) -> None:  # noqa: F811
+def test_statistics_tables_fit_and_their_year_headers_stay_whole(browser: Any, base_url: str, viewport: dict[str, int]) -> None:
     tab = _tab(browser, base_url, viewport)
     tables = tab.goto("statistics/").evaluate(_TABLES)
     assert {t["id"] for t in tables} >= {"nb-t3-totals", "nb-t3-other", "nb-t4-totals"}
@@ -107,7 +107,7 @@ _GAPS = """() => Array.from(document.querySelectorAll('.nb-table-wrap')).flatMap
 
 
 @pytest.mark.parametrize("path", ["agencies/shili-shi/", "statistics/"])
-def test_table_captions_keep_their_distance_from_what_is_above(browser: Any, base_url: str, path: str) -> None:  # noqa: F811
+def test_table_captions_keep_their_distance_from_what_is_above(browser: Any, base_url: str, path: str) -> None:
     tab = _tab(browser, base_url, DESKTOP)
     gaps = tab.goto(path).evaluate(_GAPS)
     assert len(gaps) >= 3
@@ -126,7 +126,7 @@ _LABEL_IN_VIEW = """(w, text) => {
 }"""
 
 
-def test_table_three_keeps_its_row_labels_in_view_on_a_phone(browser: Any, base_url: str) -> None:  # noqa: F811
+def test_table_three_keeps_its_row_labels_in_view_on_a_phone(browser: Any, base_url: str) -> None:
     tab = _phone(browser, base_url)
     page = tab.goto(T3_REPORT)
     wrap = page.locator(".nb-table-wrap:has(table.nb-applications)")
@@ -151,7 +151,7 @@ def test_table_three_keeps_its_row_labels_in_view_on_a_phone(browser: Any, base_
     tab.close()
 
 
-def test_wide_table_help_stays_off_desktop_and_paper(browser: Any, base_url: str) -> None:  # noqa: F811
+def test_wide_table_help_stays_off_desktop_and_paper(browser: Any, base_url: str) -> None:
     tab = _tab(browser, base_url, DESKTOP)
     page = tab.goto(T3_REPORT)
     assert page.locator(".nb-scroll-hint").count() == 3
@@ -163,8 +163,8 @@ def test_wide_table_help_stays_off_desktop_and_paper(browser: Any, base_url: str
     tab.close()
 
 
-def test_no_serious_accessibility_violation_on_a_phone_with_sticky_labels(browser: Any, base_url: str) -> None:  # noqa: F811
-    assert AXE.exists(), "axe-core 未安装（make deps）"
+def test_no_serious_accessibility_violation_on_a_phone_with_sticky_labels(browser: Any, base_url: str) -> None:
+    need_axe()
     tab = _phone(browser, base_url)
     page = tab.goto(T3_REPORT)
     page.locator(".nb-table-wrap").first.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
@@ -178,7 +178,7 @@ def test_no_serious_accessibility_violation_on_a_phone_with_sticky_labels(browse
 # ---- items 10 and 12: print, titles, the phone header ----------------------------------------
 
 
-def test_printing_a_report_leaves_out_the_downloads_heading(browser: Any, base_url: str) -> None:  # noqa: F811
+def test_printing_a_report_leaves_out_the_downloads_heading(browser: Any, base_url: str) -> None:
     tab = _tab(browser, base_url, DESKTOP)
     page = tab.goto(REPORT)
     assert page.locator("h2#downloads").is_visible()
@@ -188,7 +188,7 @@ def test_printing_a_report_leaves_out_the_downloads_heading(browser: Any, base_u
     tab.close()
 
 
-def test_titles_are_black_and_the_phone_header_shows_the_whole_portal_name(browser: Any, base_url: str) -> None:  # noqa: F811
+def test_titles_are_black_and_the_phone_header_shows_the_whole_portal_name(browser: Any, base_url: str) -> None:
     tab = _tab(browser, base_url, DESKTOP)
     assert tab.goto(REPORT).locator("h1").evaluate("h => getComputedStyle(h).color") == "rgba(0, 0, 0, 0.87)"
     tab.close()
