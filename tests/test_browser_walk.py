@@ -7,6 +7,7 @@ to stay on 127.0.0.1, page errors fail the test.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterator
 from http import HTTPStatus
@@ -200,3 +201,35 @@ def test_titles_are_black_and_the_phone_header_shows_the_whole_portal_name(brows
     assert fits == {"w": True, "h": True}
     _shot(page, "header-390px")
     phone.close()
+
+
+# ---- item 7: the search dropdown ------------------------------------------------------------
+
+
+def test_the_dropdown_puts_whole_phrase_and_agency_name_matches_first(browser: Any, base_url: str) -> None:
+    """"机关事务": Pagefind also finds every page saying 机关 often; the pages naming 机关事务 come first, 樟树 2020 among them."""
+    tab = _tab(browser, base_url, DESKTOP)
+    page = tab.goto("")
+    box = page.locator(".md-header__inner #nb-header-search-input")
+    box.click()
+    box.press_sequentially("机关事务", delay=50)
+    results = page.locator("#nb-header-search-results li")
+    results.first.wait_for(state="visible", timeout=15000)
+    titles = page.locator("#nb-header-search-results li > a").all_inner_texts()
+    assert sorted(titles[:2]) == sorted(["樟树市机关事务管理局", REPORT_TITLE]), titles
+    excerpts = page.locator("#nb-header-search-results .nb-search-result__excerpt").all_inner_texts()
+    assert len(excerpts) == len(titles) >= 2
+    assert [e for e in excerpts if re.search(r"[^\x00-\x7f]\. ", e)] == []  # no ASCII ". " joins
+    assert [e for e in excerpts if e[:1] in "。，、；：）" or re.match(r"[一二三四五六七八九十]）", e)] == []  # not "三）政府信息管理"
+    assert excerpts[titles.index("樟树市机关事务管理局")].startswith("樟树市机关事务管理局")  # not "市机关事务…", cut inside the name
+    _shot(page, "search-dropdown-phrase")
+    tab.close()
+
+
+def test_the_search_page_lists_whole_phrase_matches_first(browser: Any, base_url: str) -> None:
+    tab = _tab(browser, base_url, DESKTOP)
+    page = tab.goto("search/?q=机关事务")
+    page.locator("#nb-search-results li").first.wait_for(timeout=15000)
+    titles = page.locator("#nb-search-results li > a").all_inner_texts()
+    assert sorted(titles[:2]) == sorted(["樟树市机关事务管理局", REPORT_TITLE]), titles
+    tab.close()

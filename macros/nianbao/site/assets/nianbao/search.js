@@ -68,21 +68,86 @@
     return years.filter(function (e) { return merged[e.year]; }).map(function (e) { return e.year; }).join("、");
   }
 
+  // Pagefind joins a page's blocks (a heading, a term and its value) with an ASCII ". ", and starts
+  // an excerpt wherever its window falls: "管理局. 联系方式" reads as "管理局　联系方式", a leading "。"
+  // goes, an excerpt starting inside a word gets the word's start back (or "…"), and one that stops
+  // before the end of the text ends with "…".
+  var JOIN = /([^\x00-\x7f])\. ?(?=[^\x00-\x7f]|$)/g;
+  var LEADING = /^[\s。，、；：！？）」』》,.;:!?)]+/;
+  var BOUNDARY = /[\s。，、；：！？（「『《,.;:!?(]/g;
+
+  function tidy(text) {
+    return text.replace(JOIN, "$1　");
+  }
+
+  // What goes before an excerpt that starts at `plain` in `content`: the rest of its clause, "…", or nothing.
+  function lead(content, plain) {
+    var probe = plain.slice(0, 12);
+    var at = probe ? content.indexOf(probe) : -1;
+    if (at <= 0) return "";
+    var from = Math.max(0, at - 8);
+    var before = content.slice(from, at);
+    var cut = -1;
+    before.replace(BOUNDARY, function (_, i) { cut = i; return _; });
+    if (cut >= 0) return tidy(before.slice("（「『《(".indexOf(before.charAt(cut)) >= 0 ? cut : cut + 1));
+    return from === 0 ? tidy(before) : "…";
+  }
+
   // Excerpts carry <mark> around matches; rebuild them from text so nothing else can become markup.
-  function excerpt(html) {
+  function excerpt(data) {
     var out = document.createElement("p");
     out.className = "nb-search-result__excerpt";
-    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
-    doc.body.firstChild.childNodes.forEach(function (node) {
+    var doc = new DOMParser().parseFromString("<p>" + (data.excerpt || "") + "</p>", "text/html");
+    var nodes = Array.prototype.slice.call(doc.body.firstChild.childNodes);
+    var content = (data.content || "").trim();
+    var plain = doc.body.textContent.replace(LEADING, "");
+    var before = lead(content, plain);
+    if (before) out.appendChild(document.createTextNode(before));
+    nodes.forEach(function (node, i) {
+      var text = tidy(node.textContent);
+      if (i === 0) text = text.replace(LEADING, "");
       if (node.nodeName === "MARK") {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = text;
         out.appendChild(mark);
       } else {
-        out.appendChild(document.createTextNode(node.textContent));
+        out.appendChild(document.createTextNode(text));
       }
     });
+    var tail = plain.replace(/[\s.]+$/, "");
+    if (tail && content.replace(/[\s.]+$/, "").slice(-tail.length) !== tail) out.appendChild(document.createTextNode("…"));
     return out;
+  }
+
+  // Whole-phrase matches first: pages whose title holds the query (an agency's name, a report's
+  // title), then pages whose text holds it, then the rest in Pagefind's order. Pagefind ranks by
+  // words, so "机关事务" also finds every page that says "行政机关" often enough.
+  var fetched = {}; // result id -> the promise of its data
+  function dataOf(result) {
+    if (!fetched[result.id]) fetched[result.id] = result.data();
+    return fetched[result.id];
+  }
+
+  function group(query, data) {
+    var parts = query.split(/\s+/).filter(Boolean);
+    function holds(text) { return parts.every(function (p) { return text.indexOf(p) >= 0; }); }
+    if (holds((data.meta && data.meta.title) || "")) return 0;
+    if (holds(data.content || "")) return 1;
+    return 2;
+  }
+
+  // The first results in that order, and how many of them hold the whole query. Only the first few
+  // are read (about 3 KB each): enough to rank what the list shows.
+  function ranked(query, results, limit) {
+    var pool = results.slice(0, Math.max(limit, 24));
+    return Promise.all(pool.map(dataOf)).then(function (items) {
+      var order = items.map(function (data, i) { return { data: data, i: i, g: group(query, data) }; });
+      order.sort(function (a, b) { return a.g - b.g || a.i - b.i; });
+      return {
+        items: order.slice(0, limit).map(function (o) { return o.data; }),
+        whole: order.filter(function (o) { return o.g < 2; }).length
+      };
+    });
   }
 
   function resultList(items) {
@@ -94,7 +159,7 @@
       a.href = data.url;
       a.textContent = (data.meta && data.meta.title) || data.url;
       li.appendChild(a);
-      li.appendChild(excerpt(data.excerpt || ""));
+      li.appendChild(excerpt(data));
       list.appendChild(li);
     });
     return list;
@@ -119,17 +184,17 @@
         return mine === box.nbQuery ? pf.debouncedSearch(query, {}, 200) : null;
       }).then(function widen(search) {
         if (search === null || mine !== box.nbQuery) return null;
-        // Too few results to fill the list: add the next older year and search again.
-        var next = search.results.length < limit ? unsearched()[0] : null;
-        if (!next) return search;
-        return merge(pf, next).then(function () { return pf.search(query); }).then(widen);
-      }).then(function (search) {
-        if (search === null || mine !== box.nbQuery) return false;
-        return Promise.all(search.results.slice(0, limit).map(function (r) { return r.data(); })).then(function (items) {
-          if (mine !== box.nbQuery) return false;
-          render(query, box, limit, moreHref, search.results.length, items);
-          return true;
+        return ranked(query, search.results, limit).then(function (top) {
+          if (mine !== box.nbQuery) return null;
+          // Too few whole-phrase matches to fill the list: add the next older year and search again.
+          var next = top.whole < limit ? unsearched()[0] : null;
+          if (!next) return { search: search, top: top };
+          return merge(pf, next).then(function () { return pf.search(query); }).then(widen);
         });
+      }).then(function (found) {
+        if (found === null || mine !== box.nbQuery) return false;
+        render(query, box, limit, moreHref, found.search.results.length, found.top.items);
+        return true;
       });
     }).catch(function () {
       box.replaceChildren(message("搜索暂时无法使用，请按年度或按机关浏览。"));
