@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -12,10 +13,13 @@ import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from browser_harness import Tab
 from nianbao.cli import main
+from nianbao.model.pipeline import build_portal
 from nianbao.workflow.preview import PreviewError, locate, prepare
 
 REPO = Path(__file__).resolve().parent.parent
@@ -143,3 +147,37 @@ def test_preview_refuses_what_is_not_a_report(portal: Path) -> None:
     ):
         with pytest.raises(PreviewError, match=words):
             locate(portal, portal / bad)
+
+
+def test_preview_shows_data_errors_in_the_browser_and_clears_them(portal: Path, browser: Any) -> None:
+    """The clerk looks at the browser, not the terminal: errors appear on the page as they are saved, and go when fixed (issue 18, item 14)."""
+    port = free_port()
+    report = portal / "data/shili-shi/2021.yaml"
+    good = report.read_text(encoding="utf-8")
+    proc = start(portal, "data/shili-shi/2021.yaml", port)
+    base = f"http://127.0.0.1:{port}/"
+    tab = Tab(browser, base, viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        wait_ready(proc)
+        page = tab.goto("reports/shili-shi/2021/")
+        banner = page.locator(".nb-problems")
+        assert banner.count() == 0
+        # 五 reduced to "无": an error, the page still builds and now carries it in the terminal's words.
+        report.write_text(re.sub(r"(?ms)^problems: .*?(?=^\w)", "problems: 无\n", good), encoding="utf-8")
+        banner.wait_for(state="visible", timeout=60000)
+        expected = [f.format_text() for f in build_portal(portal / "data", portal).findings if f.blocks and f.file == "data/shili-shi/2021.yaml"]
+        assert [e for e in expected if "[E13]" in e]
+        assert banner.locator("li").all_inner_texts() == expected
+        assert page.locator("h1").inner_text() == "示例市人民政府2021年政府信息公开工作年度报告"
+        # A file that cannot be read: its page says so, in place of the report.
+        report.write_text(good.replace("year: 2021\n", "year: [2021\n", 1), encoding="utf-8")
+        page.locator("h1", has_text="2021年度报告（数据文件有错误）").wait_for(timeout=60000)
+        assert any("[Y001]" in line for line in banner.locator("li").all_inner_texts())
+        assert any("[Y001]" in line for line in page.locator(".nb-problem-list li").all_inner_texts())
+        # Fixed: the report is back and the banner gone.
+        report.write_text(good, encoding="utf-8")
+        page.locator("h1", has_text="示例市人民政府2021年政府信息公开工作年度报告").wait_for(timeout=60000)
+        assert banner.count() == 0
+        tab.close()
+    finally:
+        stop(proc)

@@ -31,6 +31,7 @@ from nianbao.engine.sitelock import SiteLock
 from nianbao.engine.theme import material_search_on, unused
 from nianbao.model.pipeline import build_portal
 from nianbao.site.pages import Page, portal_pages
+from nianbao.site.preview import problems
 from nianbao.site.search import Indexing, SearchIndexError
 from nianbao.site.statistics import fill_sizes
 
@@ -107,6 +108,16 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         """
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
         return server
+
+    def on_page_context(self, context: Any, *, page: MkPage, config: Any, nav: Any) -> Any:
+        # A preview shows the data errors on every page (theme/partials/nianbao-problems.html).
+        context["nianbao_problems"] = problems(self.build) if self.build is not None else []
+        return context
+
+    def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
+        # 404.html: where a report that could not be read used to be.
+        context["nianbao_problems"] = problems(self.build) if self.build is not None else []
+        return context
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         for uri, page in self.pages.items():

@@ -19,6 +19,7 @@ from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
 from nianbao.site.indexes import KEY_FIGURES, NOT_PUBLISHED, key_figures, latest_reports, missing_years, year_groups
 from nianbao.site.page import Page
+from nianbao.site.preview import unreadable_reports
 from nianbao.site.render import render, report_body
 from nianbao.site.statistics import agency_statistics_html, statistics_pages
 from nianbao.urls import AGENCIES_URL, HOME_URL, SEARCH_URL, YEARS_URL, agency_url, relative, report_url, year_url
@@ -50,6 +51,7 @@ def portal_pages(build: Build) -> list[Page]:
             )
         )
     pages.extend(statistics_pages(build))
+    pages.extend(unreadable_reports(build))  # a preview only
     return with_breadcrumbs(pages)
 
 
