@@ -19,7 +19,12 @@ REPO = Path(__file__).resolve().parent.parent
 def test_guides_are_in_the_nav() -> None:
     nav = lookup(read_config((REPO / "mkdocs.yml").read_text(encoding="utf-8")), "nav")
     guides = next(item["指南"] for item in nav if isinstance(item, dict) and "指南" in item)
-    assert guides == [{"编辑指南": "guide/editing.md"}, {"数据格式说明": "reference/data-format.md"}, {"维护指南": "guide/maintaining.md"}, {"规模与性能": "guide/scale.md"}]
+    assert guides == [
+        {"编辑指南": "guide/editing.md"},
+        {"数据格式说明": "reference/data-format.md"},
+        {"维护指南": "guide/maintaining.md"},
+        {"规模与性能": "guide/scale.md"},
+    ]
 
 
 def test_editing_guide_embeds_the_generated_list() -> None:
