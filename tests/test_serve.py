@@ -1,8 +1,9 @@
-"""`make serve` as a maintainer meets it: a data edit rebuilds the page, and the log holds only what matters (issue 18, items 13 and 17)."""
+"""`make serve` as a maintainer meets it: a data edit rebuilds the page, errors show on it, the log holds only what matters (issue 18, items 13, 14, 17)."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -66,6 +67,18 @@ def test_make_serve_rebuilds_on_a_data_edit_and_keeps_its_log_short(tmp_path: Pa
         assert _wait_for(url, BEFORE, proc, 120), log.read_text(encoding="utf-8")
         report.write_text(report.read_text(encoding="utf-8").replace(BEFORE, AFTER), encoding="utf-8")
         assert _wait_for(url, AFTER, proc, 60), "改动数据文件后页面没有重新构建"
+        # A data error does not stop the server's rebuilds (strict mode would): the page shows it (issue 18, item 14).
+        current = project / "data" / "shili-shi" / "2021.yaml"
+        good = current.read_text(encoding="utf-8")
+        current.write_text(re.sub(r"(?ms)^problems: .*?(?=^\w)", "problems: 无\n", good), encoding="utf-8")
+        current_url = f"http://127.0.0.1:{port}/reports/shili-shi/2021/"
+        assert _wait_for(current_url, "[E13]", proc, 60), "数据有错误时页面没有显示错误"
+        assert 'class="nb-problems"' in _page(url)  # on every page
+        current.write_text(good, encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "nb-problems" in _page(current_url):
+            time.sleep(0.5)
+        assert "nb-problems" not in _page(current_url) and "示例市人民政府2021年政府信息公开工作年度报告" in _page(current_url)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -75,5 +88,6 @@ def test_make_serve_rebuilds_on_a_data_edit_and_keeps_its_log_short(tmp_path: Pa
     assert "not included in the" not in text  # every generated page listed as "not in the nav"
     assert "[macros]" not in text  # mkdocs-macros describing its set-up
     assert "已发布 36 份年度报告" in text
+    assert "[E13]" in text and "Aborted" not in text
     infos = [line for line in text.splitlines() if line.startswith("INFO")]
-    assert len(infos) <= 20, infos  # two builds, about six lines each (it was some 70 lines before)
+    assert len(infos) <= 40, infos  # four builds, about six lines each (it was some 70 lines before)

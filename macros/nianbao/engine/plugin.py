@@ -10,6 +10,7 @@ per report page than everything else in the build.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from nianbao.site.search import Indexing, SearchIndexError
 from nianbao.site.statistics import fill_sizes
 
 log = get_plugin_logger("nianbao")
+PREVIEW_LOG = "nianbao.preview"  # not under "mkdocs": never counted by strict mode
 # What the portal needs besides its pages ships in the package, so a portal repository holds only
 # mkdocs.yml, data/ and its own pages (as MkDocs' search plugin brings its own assets).
 ASSETS = Path(nianbao.site.__file__).parent / "assets"  # published under assets/
@@ -75,15 +77,19 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         # temporary project, and it publishes nothing. A build refuses every link (see model/datatree).
         portal = build_portal(root / self.config.data_dir, root, follow_links=self.serving)
         self.build = new_build(portal, preview=self.serving)
+        # A preview reports data errors outside MkDocs' loggers: in strict mode (make serve) MkDocs counts
+        # every warning and error under its own and aborts the rebuild, and the browser would keep the
+        # old page with no sign of the error. The page itself shows them (site/preview.py).
+        blocking = logging.getLogger(PREVIEW_LOG) if self.build.preview else log
         for finding in portal.findings:
             if finding.blocks:
-                log.error(finding.format_text())
+                blocking.error(finding.format_text())
             else:
                 # Warnings and archived reports' findings are listed, not fatal: INFO keeps --strict for real problems.
                 log.info(finding.format_text())
         if portal.blocked and self.build.preview:
             # `nianbao preview`: the clerk sees the page while still fixing it; a real build still stops.
-            log.warning("预览模式：数据还有错误（见上方），页面仅供预览，改正前不能发布。")
+            blocking.warning("预览模式：数据还有错误（见上方，页面顶部也列出），页面仅供预览，改正前不能发布。")
         elif portal.blocked:
             errors = sum(1 for f in portal.findings if f.blocks)
             raise PluginError(f"数据检查发现 {errors} 个错误，构建已停止，未发布任何页面。请按上面的提示改正后重新构建（可先运行 nianbao check）。")
