@@ -233,3 +233,14 @@ def test_the_search_page_lists_whole_phrase_matches_first(browser: Any, base_url
     titles = page.locator("#nb-search-results li > a").all_inner_texts()
     assert sorted(titles[:2]) == sorted(["樟树市机关事务管理局", REPORT_TITLE]), titles
     tab.close()
+
+
+def test_the_404_page_has_no_serious_accessibility_violation(browser: Any, host_url: str) -> None:
+    need_axe()
+    tab = _tab(browser, host_url, DESKTOP)
+    response = tab.page.goto(host_url + "no-such-page/")
+    assert response is not None and response.status == 404
+    tab.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = tab.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert [(v["id"], v["impact"]) for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    tab.close()
