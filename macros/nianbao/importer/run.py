@@ -26,7 +26,8 @@ from nianbao.model.targets import unsafe_target
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".mht"}
 WORD_SUFFIXES = {".docx"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES
 # A published report as text or a web page is well under 1 MB; as Word or PDF with photos, tens of MB.
 # A 90 MB one-line text wrote a 90 MB draft, which the loader then refused.
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -35,7 +36,6 @@ DOCUMENT_SUFFIXES = {".docx", ".pdf"}
 UNSUPPORTED = {
     ".doc": "旧版 Word（.doc）文件请先用 Word 或 WPS 另存为 .docx",
     ".wps": "WPS 文件请先另存为 .docx",
-    ".pdf": "PDF 文件请在阅读器中全选复制为文本（.txt）后导入；若表格是图片，导入后需手工填写",
 }
 
 
@@ -63,13 +63,18 @@ class ImportResult:
 def read_document(path: Path) -> Document:
     from nianbao.importer.docx import read_docx
     from nianbao.importer.html import read_html
+    from nianbao.importer.pdf import read_pdf
     from nianbao.importer.text import read_text
 
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
         raise ImportProblem(f"不支持这种文件：{UNSUPPORTED[suffix]}")
     raw = read_source(path)
-    if suffix in WORD_SUFFIXES or raw.startswith(b"PK\x03\x04"):
+    if suffix in PDF_SUFFIXES or raw.startswith(b"%PDF-"):
+        doc = read_pdf(raw, path.name)
+        if not doc.blocks and doc.notices:  # pages that are pictures: a draft of placeholders, with the pages named
+            return doc
+    elif suffix in WORD_SUFFIXES or raw.startswith(b"PK\x03\x04"):
         doc = read_docx(raw, path.name)
     else:
         head = raw[:4096].lower()
@@ -111,7 +116,7 @@ def import_file(path: Path, data_dir: Path, agency: str | None = None, year: int
 def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, force: bool, result: ImportResult) -> None:
     doc = read_document(path)
     result.notes += [Note("notice", "", n) for n in doc.notices]
-    parts = S.split(doc, unwrap=path.suffix.lower() not in HTML_SUFFIXES | WORD_SUFFIXES)
+    parts = S.split(doc, unwrap=path.suffix.lower() not in HTML_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES)
     result.notes += parts.notes
 
     page = page_title(doc.page_title)

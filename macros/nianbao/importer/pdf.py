@@ -1,0 +1,352 @@
+"""A PDF report (made by WPS or Word, with a text layer) → `Document`, from the geometry of its glyphs.
+
+Library: pdfplumber (MIT, on pdfminer.six). Compared with pypdfium2 (Apache-2.0/
+BSD) on the 洪泽 2023 report and the generated fixtures (bench/pdf_libraries.py):
+pypdfium2 gives the characters about six times faster, but it exposes no ruling
+lines, so the table grid would have to be rebuilt from raw path objects;
+pdfplumber gives characters, lines and rectangles and finds the grid they draw,
+and at ~0.1 s a page it is well inside the 1 s a report target. Both read the
+same characters from every fixture. PyMuPDF was not considered: it is AGPL.
+
+Per page:
+
+- page furniture goes first: page numbers in the margins ("-3-", "— 3 —", "第 3 页")
+  and lines repeated in the same margin on most pages;
+- tables come from the ruling lines the PDF draws (invisible white boxes that WPS
+  puts behind every line of text are ignored); each cell's characters are joined
+  into one text, so a label wrapped over lines, stacked header fragments
+  (商业 / 企业) and a vertical group label (本 / 年 / 度 …) each read as one cell;
+- text outside the tables becomes lines; a line of a table drawn without rules
+  (a label, then figures at wide gaps) becomes a table row, with a label wrapped
+  onto the lines before or after it joined to it; other lines are joined into
+  paragraphs by indentation and line end, across page breaks;
+- a table continuing on the next page is joined to the one before it, and its
+  repeated header rows are dropped;
+- a page without a text layer is reported, with the tables its section should hold.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .document import Block, Cell, Document, Paragraph, Table
+from .notes import ImportProblem
+from .pdf_layout import Line, cell_text, group_lines, is_furniture, repeated_margins
+from .values import is_valueish
+from .variants import section_heading
+
+# Which national tables each section holds (section number → table name).
+SECTION_TABLES = {2: "表二", 3: "表三", 4: "表四"}
+_NUMERALS = "一二三四五六"
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    width: float
+    items: list[tuple[float, Any]]  # (top, Line | Table), in reading order
+    has_text: bool
+    image_area: float
+
+
+def read_pdf(raw: bytes, source: str) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(raw))
+    except PDFPasswordIncorrect as err:
+        raise ImportProblem("PDF 文件有打开密码，无法读取：请先在阅读器中去掉密码（另存为无密码的 PDF）") from err
+    except (PDFSyntaxError, Exception) as err:  # pdfminer raises many kinds on a damaged file
+        raise ImportProblem(f"无法打开这个 PDF 文件（文件不完整或已损坏：{type(err).__name__}）") from err
+    with pdf:
+        try:
+            pages = [_read_page(page, i + 1) for i, page in enumerate(pdf.pages)]
+        except Exception as err:  # a damaged page stream: report it as a file problem, never a traceback
+            raise ImportProblem(f"PDF 文件的内容无法解析（{type(err).__name__}），请用阅读器另存为 PDF 后再导入") from err
+    return _assemble(pages, source)
+
+
+def _read_page(page: Any, number: int) -> _Page:
+    chars = [c for c in page.chars if c["text"].strip()]
+    image_area = sum(max(0.0, (i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
+    if not chars:
+        return _Page(number, page.height, page.width, [], False, image_area)
+    ruled = page.filter(_visible)
+    items: list[tuple[float, Any]] = []
+    taken: set[int] = set()
+    for found in ruled.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
+        table = _table(found, chars, number, taken)
+        if table is not None:
+            items.append((found.bbox[1], table))
+    rest = [c for i, c in enumerate(chars) if i not in taken]
+    items += [(line.top, line) for line in group_lines(rest, number)]
+    items.sort(key=lambda item: item[0])
+    return _Page(number, page.height, page.width, items, True, image_area)
+
+
+def _visible(obj: dict[str, Any]) -> bool:
+    """Keep what is drawn: WPS puts an unstroked white box behind each line of text, which is no ruling."""
+    if obj.get("object_type") not in ("rect", "line", "curve"):
+        return True
+    stroked = obj.get("stroke") and not _white(obj.get("stroking_color"))
+    filled = obj.get("fill") and not _white(obj.get("non_stroking_color"))
+    if obj["object_type"] == "rect" and filled and not stroked:
+        # A filled rectangle is a rule only when thin; a shaded cell's edges are still a grid.
+        return True
+    return bool(stroked or filled)
+
+
+def _white(color: Any) -> bool:
+    if color is None:
+        return False
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    numbers = [v for v in values if isinstance(v, (int, float))]
+    if len(numbers) == 4:  # CMYK: white is no ink
+        return all(v <= 0.02 for v in numbers)
+    return bool(numbers) and all(v >= 0.98 for v in numbers)
+
+
+def _table(found: Any, chars: list[dict[str, Any]], page: int, taken: set[int]) -> Table | None:
+    """A grid pdfplumber found → `Table`, or None when it is a box around prose (one column)."""
+    rows = found.rows
+    if not rows or max(sum(1 for c in r.cells if c is not None) for r in rows) < 2:
+        return None
+    x0, top, x1, bottom = found.bbox
+    inside = [i for i, c in enumerate(chars) if x0 <= _mid_x(c) <= x1 and top <= _mid_y(c) <= bottom]
+    out: list[list[Cell]] = []
+    spaces = 0
+    for r, row in enumerate(rows):
+        cells: list[Cell] = []
+        for col, box in enumerate(row.cells):
+            if box is None:  # inside a merged cell that started in an earlier row or column
+                continue
+            bx0, btop, bx1, bbottom = box
+            mine = [chars[i] for i in inside if bx0 <= _mid_x(chars[i]) <= bx1 and btop <= _mid_y(chars[i]) <= bbottom]
+            text, removed = cell_text(mine)
+            spaces += removed
+            cells.append(Cell(text, f"第 {page} 页表格第 {r + 1} 行第 {col + 1} 列", grid=True))
+        if any(c.text for c in cells):
+            out.append(cells)
+    taken.update(inside)
+    table = Table(out, f"第 {page} 页的表格")
+    table.removed_spaces = spaces  # type: ignore[attr-defined]
+    return table
+
+
+def _mid_x(c: dict[str, Any]) -> float:
+    return (c["x0"] + c["x1"]) / 2
+
+
+def _mid_y(c: dict[str, Any]) -> float:
+    return (c["top"] + c["bottom"]) / 2
+
+
+# --------------------------------------------------------------------------
+# Pages → blocks
+# --------------------------------------------------------------------------
+
+
+def _assemble(pages: list[_Page], source: str) -> Document:
+    notices: list[str] = []
+    lines_by_page = [[it for _, it in p.items if isinstance(it, Line)] for p in pages]
+    running = repeated_margins(lines_by_page, [p.height for p in pages])
+    furniture = 0
+    items: list[Any] = []
+    for page in pages:
+        for _, item in page.items:
+            if isinstance(item, Line) and (is_furniture(item, page.height) or _is_running(item, page.height, running)):
+                furniture += 1
+                continue
+            items.append(item)
+    blocks = _blocks(items, pages)
+    spaces = sum(getattr(i, "removed_spaces", 0) for i in items)
+    if spaces:
+        notices.append(f"PDF 在汉字之间留有空格（如“政 府信息”），共去掉 {spaces} 处")
+    if furniture:
+        notices.append(f"去掉了 {furniture} 行页码或页眉页脚（如“-3-”），它们不是正文")
+    notices += _image_notices(pages, blocks)
+    return Document(source, blocks, notices)
+
+
+def _is_running(line: Line, height: float, running: set[str]) -> bool:
+    return (line.top > height * 0.9 or line.bottom < height * 0.08) and re.sub(r"\d+", "#", line.text) in running
+
+
+def _blocks(items: list[Any], pages: list[_Page]) -> list[Block]:
+    blocks: list[Block] = []
+    lines: list[Line] = []
+    left, right = _margins(pages)
+
+    def flush() -> None:
+        blocks.extend(_text_blocks(lines, left, right))
+        lines.clear()
+
+    for item in items:
+        if isinstance(item, Line):
+            lines.append(item)
+            continue
+        flush()
+        previous = blocks[-1] if blocks else None
+        if isinstance(previous, Table) and _continues(previous, item):
+            previous.rows.extend(_without_repeated_header(previous, item))
+            previous.removed_spaces += item.removed_spaces  # type: ignore[attr-defined]
+        else:
+            blocks.append(item)
+    flush()
+    return blocks
+
+
+def _continues(previous: Table, table: Table) -> bool:
+    """The next page's table carries on the one before when nothing stands between them but page furniture."""
+    return _width(previous) == _width(table) or abs(_width(previous) - _width(table)) <= 1
+
+
+def _width(table: Table) -> int:
+    return max((len(r) for r in table.rows), default=0)
+
+
+def _without_repeated_header(previous: Table, table: Table) -> list[list[Cell]]:
+    rows = table.rows
+    texts = [[c.text for c in r] for r in previous.rows]
+    n = 0
+    while n < len(rows) and n < len(texts) and [c.text for c in rows[n]] == texts[n]:
+        n += 1
+    return rows[n:]
+
+
+def _margins(pages: list[_Page]) -> tuple[float, float]:
+    """The usual left and right edge of body text: where most lines start and end."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for page in pages:
+        for _, item in page.items:
+            if isinstance(item, Line) and len(item.text) >= 10:
+                starts[round(item.x0)] = starts.get(round(item.x0), 0) + 1
+                ends[round(item.x1)] = ends.get(round(item.x1), 0) + 1
+    left = min((x for x, n in starts.items() if n == max(starts.values())), default=0) if starts else 0
+    right = max(ends) if ends else 10_000
+    return float(left), float(right)
+
+
+def _text_blocks(lines: list[Line], left: float, right: float) -> list[Block]:
+    """Lines between tables → table rows (label, then figures far to its right) and prose paragraphs."""
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _is_row(line):
+            label_parts: list[str] = []
+            while blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].in_table and not _figures(blocks[-1].text):
+                label_parts.insert(0, blocks.pop().text)  # a label wrapped onto lines above its figures
+            label = _row_label(line)
+            j = i + 1
+            while j < len(lines) and _label_continues(label or "".join(label_parts), lines[j], line):
+                label += lines[j].text
+                j += 1
+            values = [s.text for s in line.segments if is_valueish(s.text)]
+            text = "".join(label_parts) + label
+            blocks.append(Paragraph(" ".join([text, *values]).strip(), f"第 {line.page} 页", in_table=True))
+            i = j
+            continue
+        if _in_unruled_table(lines, i):
+            blocks.append(Paragraph(line.text, f"第 {line.page} 页", in_table=True))
+            i += 1
+            continue
+        last = blocks[-1] if blocks else None
+        if not isinstance(last, Paragraph) or last.in_table or _starts_paragraph(line, lines[i - 1] if i else None, left, right):
+            blocks.append(Paragraph(line.text, f"第 {line.page} 页"))
+        else:
+            joiner = "" if _cjk_join(last.text, line.text) else " "
+            blocks[-1] = Paragraph(last.text + joiner + line.text, last.where)
+        i += 1
+    return blocks
+
+
+def _is_row(line: Line) -> bool:
+    """A label, then figures standing apart ('规章    0    0    0'), or two or more figures alone."""
+    segs = line.segments
+    n = 0
+    while n < len(segs) and is_valueish(segs[len(segs) - 1 - n].text):
+        n += 1
+    if n == 0:
+        return False
+    return n < len(segs) or _figures(line.text)
+
+
+def _figures(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(is_valueish(w) for w in words) and len(words) >= 2
+
+
+def _row_label(line: Line) -> str:
+    return " ".join(s.text for s in line.segments if not is_valueish(s.text))
+
+
+def _label_continues(label: str, nxt: Line, row: Line) -> bool:
+    """The next line finishes this row's label: it has no figures, stands in the label column, and a bracket is open."""
+    if _is_row(nxt) or nxt.top - row.bottom > row.height * 1.5:
+        return False
+    values_start = next((s.x0 for s in row.segments if is_valueish(s.text)), row.x1)
+    return nxt.x1 < values_start and label.count("（") + label.count("(") > label.count("）") + label.count(")")
+
+
+def _in_unruled_table(lines: list[Line], i: int) -> bool:
+    """A short line without figures among table rows (a header or a group label) is not prose."""
+    line = lines[i]
+    near = [ln for ln in lines[max(0, i - 3) : i + 4] if ln is not line]
+    if section_heading(line.text) or sum(1 for ln in near if _is_row(ln)) < 2:
+        return False
+    return len(line.segments) >= 2 or len(line.text) <= 30
+
+
+def _starts_paragraph(line: Line, before: Line | None, left: float, right: float) -> bool:
+    if before is None:
+        return True
+    indent = line.x0 - left > line.size * 1.2
+    short_before = before.x1 < right - before.size * 2.5
+    heading = bool(re.match(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])", line.text))
+    return indent or short_before or heading or bool(section_heading(line.text))
+
+
+def _cjk_join(a: str, b: str) -> bool:
+    from .pdf_layout import is_cjk
+
+    return bool(a and b) and (is_cjk(a[-1]) or is_cjk(b[0]))
+
+
+def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:
+    """'第 3 页是图片，没有文字：表三需要手工填写', naming the tables of the sections around the page."""
+    notices: list[str] = []
+    empty = [p for p in pages if not p.has_text and p.image_area > 0]
+    if not empty:
+        return notices
+    if len(empty) == len(pages):
+        return [f"这个 PDF 没有文字层（{len(pages)} 页都是图片，可能是扫描件）：表二、表三、表四的数字需要对照原件手工填写，不做识别、不推测"]
+    headings = _headings_by_page(blocks)
+    for page in empty:
+        before = max((s for p, s in headings if p < page.number), default=1)
+        after = min((s for p, s in headings if p > page.number), default=7)
+        tables = [name for number, name in SECTION_TABLES.items() if before <= number < max(after, before + 1)]
+        what = f"{'、'.join(tables)}需要手工填写" if tables else "这一页的内容需要对照原件补上"
+        notices.append(f"第 {page.number} 页是图片，没有文字：{what}（不做识别、不推测）")
+    for page in pages:
+        if page.has_text and page.image_area > page.width * page.height * 0.3:
+            notices.append(f"第 {page.number} 页有大幅图片：图片中的表格或数字不会导入，请对照原件核对")
+    return notices
+
+
+def _headings_by_page(blocks: list[Block]) -> list[tuple[int, int]]:
+    found = []
+    for b in blocks:
+        if isinstance(b, Paragraph) and not b.in_table:
+            m = section_heading(b.text)
+            page = re.match(r"第 (\d+) 页", b.where)
+            if m is not None and page:
+                found.append((int(page.group(1)), _NUMERALS.index(m.canonical[0]) + 1))
+    return found

@@ -1,0 +1,165 @@
+"""Characters with positions → lines, text and page furniture (the geometry half of `pdf`).
+
+A PDF holds no words or lines, only glyphs at positions. Everything here works
+on plain dicts as pdfplumber gives them (``text``, ``x0``, ``x1``, ``top``,
+``bottom``, ``size``), so it does not depend on how the page was opened.
+
+Spaces: a PDF made by WPS or Word often places a space, or a gap, between two
+Chinese characters ("政 府信息", justified lines "邮 编 ："). Between two CJK
+characters a space is never content, so it is dropped and counted (the reader
+reports the count); between a digit or Latin letter and anything else one space
+is kept ("2023 年", "hzzwgk@126.com").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+Char = dict[str, Any]
+
+# "-3-", "— 3 —", "- 3 -", "第 3 页", "第3页 共5页", "3/5", "3": a page number and nothing else.
+PAGE_NUMBER = re.compile(
+    r"^[-—–－~～·•\s]*(第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(\s*/\s*\d{1,4})?|[-—–－]?\s*\d{1,4}\s*[-—–－]?)[-—–－~～·•\s]*$"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """A Han character or full-width CJK punctuation: never separated by a space in Chinese text."""
+    if not ch:
+        return False
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x3000 <= o <= 0x303F  # 、。〈〉《》「」『』【】〔〕
+        or 0xFF01 <= o <= 0xFF0F  # ！＂＃＄％＆＇（）＊＋，－．／
+        or 0xFF1A <= o <= 0xFF20  # ：；＜＝＞？＠
+        or ch in "“”‘’…—·"
+    )
+
+
+@dataclass
+class Line:
+    """One visual line: its characters left to right, and its box."""
+
+    chars: list[Char]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    page: int
+    size: float
+    text: str = ""
+    removed_spaces: int = 0
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Segment:
+    """Characters of a line with no wide gap between them: one cell of an unruled table row."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+def group_lines(chars: list[Char], page: int) -> list[Line]:
+    """Characters → lines, top to bottom: a character joins the line its vertical middle falls in."""
+    lines: list[Line] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if not ch["text"].strip():
+            continue
+        middle = (ch["top"] + ch["bottom"]) / 2
+        for line in reversed(lines[-3:]):
+            if line.top - 0.5 <= middle <= line.bottom + 0.5:
+                line.chars.append(ch)
+                line.top, line.bottom = min(line.top, ch["top"]), max(line.bottom, ch["bottom"])
+                break
+        else:
+            lines.append(Line([ch], ch["top"], ch["bottom"], 0, 0, page, 0))
+    for line in lines:
+        line.chars.sort(key=lambda c: c["x0"])
+        line.x0 = line.chars[0]["x0"]
+        line.x1 = line.chars[-1]["x1"]
+        line.size = _median([c.get("size") or (c["bottom"] - c["top"]) for c in line.chars])
+        line.text, line.removed_spaces = join_chars(line.chars)
+        line.segments = _segments(line)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def join_chars(chars: list[Char]) -> tuple[str, int]:
+    """One line's characters → text; a gap wider than a third of a character is a space, except between CJK."""
+    out: list[str] = []
+    removed = 0
+    prev: Char | None = None
+    for ch in chars:
+        if prev is not None:
+            size = ch.get("size") or (ch["bottom"] - ch["top"]) or 10
+            if ch["x0"] - prev["x1"] > size * 0.3:
+                if is_cjk(prev["text"][-1]) and is_cjk(ch["text"][0]):
+                    removed += 1
+                else:
+                    out.append(" ")
+        out.append(ch["text"])
+        prev = ch
+    return "".join(out), removed
+
+
+def _segments(line: Line) -> list[Segment]:
+    """Split at gaps wider than one and a half characters: the columns of a table drawn without lines."""
+    segments: list[Segment] = []
+    run: list[Char] = []
+    for ch in line.chars:
+        if run and ch["x0"] - run[-1]["x1"] > 1.5 * (ch.get("size") or line.size or 10):
+            segments.append(Segment(join_chars(run)[0], run[0]["x0"], run[-1]["x1"]))
+            run = []
+        run.append(ch)
+    if run:
+        segments.append(Segment(join_chars(run)[0], run[0]["x0"], run[-1]["x1"]))
+    return segments
+
+
+def cell_text(chars: list[Char]) -> tuple[str, int]:
+    """The characters inside one table cell → its text: wrapped lines and vertical labels joined."""
+    lines = group_lines(chars, 0)
+    text = ""
+    removed = 0
+    for line in lines:
+        removed += line.removed_spaces
+        if text and not (is_cjk(text[-1]) and is_cjk(line.text[0])) and not (text[-1].isdigit() and line.text[0].isdigit()):
+            # Latin words wrapped inside a cell keep their space; digits of one figure do not.
+            text += " "
+        text += line.text
+    return text.strip(), removed
+
+
+def is_furniture(line: Line, page_height: float) -> bool:
+    """A page number in the top or bottom margin: "-3-", "— 3 —", "第 3 页"."""
+    in_margin = line.top > page_height * 0.85 or line.bottom < page_height * 0.12
+    return in_margin and bool(PAGE_NUMBER.match(unicodedata.normalize("NFKC", line.text)))
+
+
+def repeated_margins(pages: list[list[Line]], page_heights: list[float]) -> set[str]:
+    """Texts printed in the same margin on most pages (a running header or footer)."""
+    if len(pages) < 3:
+        return set()
+    seen: dict[str, int] = {}
+    for lines, height in zip(pages, page_heights, strict=True):
+        texts = {re.sub(r"\d+", "#", ln.text) for ln in lines if ln.top > height * 0.9 or ln.bottom < height * 0.08}
+        for t in texts:
+            seen[t] = seen.get(t, 0) + 1
+    return {t for t, n in seen.items() if n >= max(3, len(pages) // 2 + 1) and len(t) >= 2}
+
+
+def _median(values: list[float]) -> float:
+    s = sorted(v for v in values if v)
+    return s[len(s) // 2] if s else 10.0
