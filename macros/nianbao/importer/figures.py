@@ -128,7 +128,7 @@ def read_rows(stream: Stream, rows: LabelIndex[T], structure: LabelIndex[str], t
             continue
         match = rows.match(item.text)
         if match is None and structure.match(item.text) is None:
-            match = rows.match_unnumbered(item.text)
+            match = rows.match_unnumbered(item.text) or rows.match_garbled(item.text)
         if match is not None:
             close()
             out.variant(table, item, match)
@@ -251,7 +251,11 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
     body = L.table3_rows(version)
     structure_labels = [L.T3_NOTE, L.T3_APPLICANTS, L.T3_LEGAL_ENTITIES, L.RESULTS_LABEL, *L.T3_COLUMNS.values()]
     structure_labels += [o.label for o in L.T3_OUTCOMES[version] if isinstance(o, L.Group)]
-    rows = read_rows(stream, LabelIndex([(r.label, r.path) for r in body]), LabelIndex([(s, s) for s in structure_labels]), "表三", out)
+    row_labels = [(r.label, r.path) for r in body]
+    if version == "2021":  # the 2019 single row （六）其他处理 printed in a 2021 table: read it, see `_other_as_2019`
+        row_labels.append((L.T3_OUTCOMES["2019"][-1].label, OTHER_2019))
+    rows = read_rows(stream, LabelIndex(row_labels), LabelIndex([(s, s) for s in structure_labels]), "表三", out)
+    by_parent = _other_as_2019(rows, out) if version == "2021" else {}
     found = bool(rows)
     data: dict[str, Any] = {}
     comments: dict[tuple[str, ...], str] = {}
@@ -265,6 +269,8 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
         name = f"表三“{row.label}”"
         if not found:
             cells = {k: PLACEHOLDER for k in L.T3_PARTS}
+        elif row.path in by_parent:
+            cells, comments[("applications", *row.path)] = by_parent[row.path]
         elif len(values) == 7:
             for key, cell in zip(T3_KEYS, values, strict=True):
                 if key == "total" and not normal(cell.text):
@@ -303,6 +309,40 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
     if not found:
         comments[("applications",)] = "原文没有表三的文字（可能以图片发布），请对照原报告逐格填写"
     return TableResult(data, comments, found)
+
+
+OTHER_2019 = ("other_handling", "(2019)")
+
+
+def _other_as_2019(rows: dict[Any, RowRead[Any]], out: Collector) -> dict[tuple[str, ...], tuple[dict[str, Value], str]]:
+    """A 2021 table printing the 2019 single row （六）其他处理 instead of its three sub-rows (spec §4.4, §6).
+
+    The single row is the sum of the three (spec §6). When every printed figure
+    is 0 the three sub-rows are 0 (no cell is negative): no figure is invented.
+    Otherwise how the sum splits is unknown, so the sub-rows are left to fill in.
+    """
+    printed = rows.get(OTHER_2019)
+    subs = [(OTHER_2019[0], item.key) for item in L.T3_OUTCOMES["2021"][-1].items]  # type: ignore[union-attr]
+    if printed is None or any(p in rows for p in subs):
+        return {}
+    values = _values(printed, 7)
+    shown = " ".join(normal(c.text) or "空白" for c in values)
+    label = printed.label.text
+    if len(values) == 7 and all(normal(c.text) == "0" for c in values):
+        message = (
+            f"表三按 2019 年格式印了一行“{label}”（{shown}），2021 年格式分为三项；原文这一行全为 0，"
+            "三项各格不能为负，故三项必全为 0，已按 0 导入"
+        )
+        out.add(Note("deduced", printed.label.where, message))
+        zero: dict[str, Value] = {k: 0 for k in L.T3_COLUMNS}
+        return {p: (dict(zero), "原文按 2019 年格式只有一行（六）其他处理，全为 0，按 0 导入") for p in subs}
+    message = (
+        f"表三按 2019 年格式印了一行“{label}”（{shown}），2021 年格式分为三项，无法确定各项的数："
+        f"（六）1–3 已写为“{PLACEHOLDER}”，请按原件填写，三项之和应等于原文这一行"
+    )
+    out.add(Note("missing", printed.label.where, message))
+    blank: dict[str, Value] = {k: PLACEHOLDER for k in L.T3_PARTS}
+    return {p: (dict(blank), f"待填写：原文只有（六）其他处理一行（{shown}）") for p in subs}
 
 
 def _all_zero(rows: dict[Any, RowRead[Any]], paths: list[tuple[str, ...]]) -> bool:

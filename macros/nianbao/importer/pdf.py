@@ -181,10 +181,10 @@ def _is_running(line: Line, height: float, running: set[str]) -> bool:
 def _blocks(items: list[Any], pages: list[_Page]) -> list[Block]:
     blocks: list[Block] = []
     lines: list[Line] = []
-    left, right = _margins(pages)
+    body = _margins(pages)
 
     def flush() -> None:
-        blocks.extend(_text_blocks(lines, left, right))
+        blocks.extend(_text_blocks(lines, body))
         lines.clear()
 
     for item in items:
@@ -220,21 +220,31 @@ def _without_repeated_header(previous: Table, table: Table) -> list[list[Cell]]:
     return rows[n:]
 
 
-def _margins(pages: list[_Page]) -> tuple[float, float]:
-    """The usual left and right edge of body text: where most lines start and end."""
+@dataclass(frozen=True)
+class _Body:
+    """Where body text starts and ends, and its type size: what tells a new paragraph or the title."""
+
+    left: float
+    right: float
+    size: float
+
+
+def _margins(pages: list[_Page]) -> _Body:
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
+    sizes: list[float] = []
     for page in pages:
         for _, item in page.items:
             if isinstance(item, Line) and len(item.text) >= 10:
                 starts[round(item.x0)] = starts.get(round(item.x0), 0) + 1
                 ends[round(item.x1)] = ends.get(round(item.x1), 0) + 1
+                sizes.append(item.size)
     left = min((x for x, n in starts.items() if n == max(starts.values())), default=0) if starts else 0
     right = max(ends) if ends else 10_000
-    return float(left), float(right)
+    return _Body(float(left), float(right), sorted(sizes)[len(sizes) // 2] if sizes else 10.0)
 
 
-def _text_blocks(lines: list[Line], left: float, right: float) -> list[Block]:
+def _text_blocks(lines: list[Line], body: _Body) -> list[Block]:
     """Lines between tables → table rows (label, then figures far to its right) and prose paragraphs."""
     blocks: list[Block] = []
     i = 0
@@ -259,7 +269,7 @@ def _text_blocks(lines: list[Line], left: float, right: float) -> list[Block]:
             i += 1
             continue
         last = blocks[-1] if blocks else None
-        if not isinstance(last, Paragraph) or last.in_table or _starts_paragraph(line, lines[i - 1] if i else None, left, right):
+        if not isinstance(last, Paragraph) or last.in_table or _starts_paragraph(line, lines[i - 1] if i else None, body):
             blocks.append(Paragraph(line.text, f"第 {line.page} 页"))
         else:
             joiner = "" if _cjk_join(last.text, line.text) else " "
@@ -305,13 +315,22 @@ def _in_unruled_table(lines: list[Line], i: int) -> bool:
     return len(line.segments) >= 2 or len(line.text) <= 30
 
 
-def _starts_paragraph(line: Line, before: Line | None, left: float, right: float) -> bool:
+def _starts_paragraph(line: Line, before: Line | None, body: _Body) -> bool:
     if before is None:
         return True
-    indent = line.x0 - left > line.size * 1.2
-    short_before = before.x1 < right - before.size * 2.5
+    if _display(before, body) and _display(line, body):
+        # A title set large over two or three lines ("洪泽区人民政府" / "2023年政府信息公开工作年度报告") is one title.
+        return line.top - before.bottom > before.height * 1.5 or before.text.endswith(("。", "：", ":"))
+    if _display(before, body) != _display(line, body):
+        return True
+    indent = line.x0 - body.left > line.size * 1.2
+    short_before = before.x1 < body.right - before.size * 2.5
     heading = bool(re.match(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])", line.text))
     return indent or short_before or heading or bool(section_heading(line.text))
+
+
+def _display(line: Line, body: _Body) -> bool:
+    return line.size >= body.size * 1.15
 
 
 def _cjk_join(a: str, b: str) -> bool:

@@ -116,6 +116,40 @@ class LabelIndex(Generic[T]):
             return Match(hits[0][1], hits[0][0], "编号不同或缺少编号")
         return None
 
+    def match_garbled(self, text: str) -> Match[T] | None:
+        """Last resort for a printed typo that drops or garbles characters ("2.其他法律行政止公开").
+
+        Taken only when the numbering is the same, nearly every printed character
+        appears in order in the canonical label, most of the label is there, and no
+        other label comes close: a row is never given another row's figures.
+        """
+        k = fix_typos(loose(text))[0]
+        number = _NUMBERING.match(k)
+        if number is None or len(k) < 6:
+            return None
+        scored = []
+        for label_key, (label, target) in self.loose.items():
+            if not label_key.startswith(number.group(0)) or _NUMBERING.match(label_key) is None:
+                continue
+            common = _common(k, label_key)
+            scored.append((common / len(k), common / len(label_key), label, target))
+        good = [s for s in scored if s[0] >= 0.85 and s[1] >= 0.7]
+        near = [s for s in scored if s[0] >= 0.6 and s[1] >= 0.5]
+        if len(good) == 1 and len(near) == 1:
+            return Match(good[0][3], good[0][2], "字有错漏")
+        return None
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest common subsequence of two short labels."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
 
 def _describe(text: str, canonical: str) -> str:
     if simplified(text) != text:
