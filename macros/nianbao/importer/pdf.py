@@ -34,7 +34,7 @@ from typing import Any
 
 from .document import Block, Cell, Document, Paragraph, Table
 from .notes import ImportProblem
-from .pdf_layout import Line, cell_text, group_lines, is_furniture, repeated_margins
+from .pdf_layout import Line, cell_text, group_lines, is_furniture, join_lines, repeated_margins
 from .values import is_valueish
 from .variants import section_heading
 
@@ -73,9 +73,9 @@ def read_pdf(raw: bytes, source: str) -> Document:
 
 
 def _read_page(page: Any, number: int) -> _Page:
-    chars = [c for c in page.chars if c["text"].strip()]
+    chars = page.chars
     image_area = sum(max(0.0, (i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
-    if not chars:
+    if not any(c["text"].strip() for c in chars):
         return _Page(number, page.height, page.width, [], False, image_area)
     ruled = page.filter(_visible)
     items: list[tuple[float, Any]] = []
@@ -272,8 +272,7 @@ def _text_blocks(lines: list[Line], body: _Body) -> list[Block]:
         if not isinstance(last, Paragraph) or last.in_table or _starts_paragraph(line, lines[i - 1] if i else None, body):
             blocks.append(Paragraph(line.text, f"第 {line.page} 页"))
         else:
-            joiner = "" if _cjk_join(last.text, line.text) else " "
-            blocks[-1] = Paragraph(last.text + joiner + line.text, last.where)
+            blocks[-1] = Paragraph(join_lines(last.text, line.text), last.where)
         i += 1
     return blocks
 
@@ -331,12 +330,6 @@ def _starts_paragraph(line: Line, before: Line | None, body: _Body) -> bool:
 
 def _display(line: Line, body: _Body) -> bool:
     return line.size >= body.size * 1.15
-
-
-def _cjk_join(a: str, b: str) -> bool:
-    from .pdf_layout import is_cjk
-
-    return bool(a and b) and (is_cjk(a[-1]) or is_cjk(b[0]))
 
 
 def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:

@@ -75,8 +75,6 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
     """Characters → lines, top to bottom: a character joins the line its vertical middle falls in."""
     lines: list[Line] = []
     for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        if not ch["text"].strip():
-            continue
         middle = (ch["top"] + ch["bottom"]) / 2
         for line in reversed(lines[-3:]):
             if line.top - 0.5 <= middle <= line.bottom + 0.5:
@@ -85,8 +83,13 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
                 break
         else:
             lines.append(Line([ch], ch["top"], ch["bottom"], 0, 0, page, 0))
+    lines = [ln for ln in lines if any(c["text"].strip() for c in ln.chars)]
     for line in lines:
         line.chars.sort(key=lambda c: c["x0"])
+        while not line.chars[-1]["text"].strip():
+            line.chars.pop()
+        while not line.chars[0]["text"].strip():
+            line.chars.pop(0)
         line.x0 = line.chars[0]["x0"]
         line.x1 = line.chars[-1]["x1"]
         line.size = _median([c.get("size") or (c["bottom"] - c["top"]) for c in line.chars])
@@ -97,35 +100,62 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
 
 
 def join_chars(chars: list[Char]) -> tuple[str, int]:
-    """One line's characters → text; a gap wider than a third of a character is a space, except between CJK."""
+    """One line's characters → text, and how many gaps between two CJK characters were dropped.
+
+    A gap wider than a quarter of a character is a space only between two
+    non-CJK characters ("hzzwgk@126.com", "Word 文档" stays "Word文档"):
+    next to a Chinese character a gap is the spread of a justified line.
+    """
     out: list[str] = []
     removed = 0
     prev: Char | None = None
+    typed = False  # a space character stands between prev and ch
     for ch in chars:
+        if not ch["text"].strip():
+            typed = prev is not None
+            continue
         if prev is not None:
             size = ch.get("size") or (ch["bottom"] - ch["top"]) or 10
-            if ch["x0"] - prev["x1"] > size * 0.3:
+            if typed or ch["x0"] - prev["x1"] > size * 0.25:
                 if is_cjk(prev["text"][-1]) and is_cjk(ch["text"][0]):
-                    removed += 1
-                else:
+                    removed += 1 if typed or ch["x0"] - prev["x1"] > size * 0.5 else 0
+                elif not is_cjk(prev["text"][-1]) and not is_cjk(ch["text"][0]):
                     out.append(" ")
         out.append(ch["text"])
         prev = ch
+        typed = False
     return "".join(out), removed
+
+
+def join_lines(a: str, b: str) -> str:
+    """Two lines of one paragraph or cell: a line break is a space only between two Latin words."""
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return a + " " + b
+    return a + b
 
 
 def _segments(line: Line) -> list[Segment]:
     """Split at gaps wider than one and a half characters: the columns of a table drawn without lines."""
     segments: list[Segment] = []
     run: list[Char] = []
+    last: Char | None = None  # the last visible character: space characters do not close a gap
     for ch in line.chars:
-        if run and ch["x0"] - run[-1]["x1"] > 1.5 * (ch.get("size") or line.size or 10):
-            segments.append(Segment(join_chars(run)[0], run[0]["x0"], run[-1]["x1"]))
+        if not ch["text"].strip():
+            run.append(ch)
+            continue
+        if last is not None and ch["x0"] - last["x1"] > 1.5 * (ch.get("size") or line.size or 10):
+            segments.append(_segment(run))
             run = []
         run.append(ch)
+        last = ch
     if run:
-        segments.append(Segment(join_chars(run)[0], run[0]["x0"], run[-1]["x1"]))
+        segments.append(_segment(run))
     return segments
+
+
+def _segment(run: list[Char]) -> Segment:
+    visible = [c for c in run if c["text"].strip()]
+    return Segment(join_chars(run)[0], visible[0]["x0"], visible[-1]["x1"])
 
 
 def cell_text(chars: list[Char]) -> tuple[str, int]:
@@ -135,10 +165,7 @@ def cell_text(chars: list[Char]) -> tuple[str, int]:
     removed = 0
     for line in lines:
         removed += line.removed_spaces
-        if text and not (is_cjk(text[-1]) and is_cjk(line.text[0])) and not (text[-1].isdigit() and line.text[0].isdigit()):
-            # Latin words wrapped inside a cell keep their space; digits of one figure do not.
-            text += " "
-        text += line.text
+        text = join_lines(text, line.text)
     return text.strip(), removed
 
 
