@@ -35,7 +35,7 @@ from typing import Any
 from .document import Block, Cell, Document, Paragraph, Table
 from .notes import ImportProblem
 from .pdf_layout import Line, cell_text, group_lines, is_furniture, join_lines, repeated_margins
-from .values import is_valueish
+from .pdf_rows import RowBuilder, is_row, near_rows
 from .variants import section_heading
 
 # Which national tables each section holds (section number → table name).
@@ -51,6 +51,7 @@ class _Page:
     items: list[tuple[float, Any]]  # (top, Line | Table), in reading order
     has_text: bool
     image_area: float
+    spaces: int  # spaces dropped between Chinese characters in the page's tables
 
 
 def read_pdf(raw: bytes, source: str) -> Document:
@@ -66,28 +67,29 @@ def read_pdf(raw: bytes, source: str) -> Document:
         raise ImportProblem(f"无法打开这个 PDF 文件（文件不完整或已损坏：{type(err).__name__}）") from err
     with pdf:
         try:
-            pages = [_read_page(page, i + 1) for i, page in enumerate(pdf.pages)]
+            return _assemble([_read_page(page, i + 1) for i, page in enumerate(pdf.pages)], source)
         except Exception as err:  # a damaged page stream: report it as a file problem, never a traceback
-            raise ImportProblem(f"PDF 文件的内容无法解析（{type(err).__name__}），请用阅读器另存为 PDF 后再导入") from err
-    return _assemble(pages, source)
+            raise ImportProblem(f"PDF 文件的内容无法解析（{type(err).__name__}: {err}），请用阅读器另存为 PDF 后再导入") from err
 
 
 def _read_page(page: Any, number: int) -> _Page:
     chars = page.chars
     image_area = sum(max(0.0, (i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
     if not any(c["text"].strip() for c in chars):
-        return _Page(number, page.height, page.width, [], False, image_area)
+        return _Page(number, page.height, page.width, [], False, image_area, 0)
     ruled = page.filter(_visible)
     items: list[tuple[float, Any]] = []
     taken: set[int] = set()
+    spaces = 0
     for found in ruled.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
-        table = _table(found, chars, number, taken)
-        if table is not None:
-            items.append((found.bbox[1], table))
+        read = _table(found, chars, number, taken)
+        if read is not None:
+            items.append((found.bbox[1], read[0]))
+            spaces += read[1]
     rest = [c for i, c in enumerate(chars) if i not in taken]
     items += [(line.top, line) for line in group_lines(rest, number)]
     items.sort(key=lambda item: item[0])
-    return _Page(number, page.height, page.width, items, True, image_area)
+    return _Page(number, page.height, page.width, items, True, image_area, spaces)
 
 
 def _visible(obj: dict[str, Any]) -> bool:
@@ -112,7 +114,7 @@ def _white(color: Any) -> bool:
     return bool(numbers) and all(v >= 0.98 for v in numbers)
 
 
-def _table(found: Any, chars: list[dict[str, Any]], page: int, taken: set[int]) -> Table | None:
+def _table(found: Any, chars: list[dict[str, Any]], page: int, taken: set[int]) -> tuple[Table, int] | None:
     """A grid pdfplumber found → `Table`, or None when it is a box around prose (one column)."""
     rows = found.rows
     if not rows or max(sum(1 for c in r.cells if c is not None) for r in rows) < 2:
@@ -134,9 +136,7 @@ def _table(found: Any, chars: list[dict[str, Any]], page: int, taken: set[int]) 
         if any(c.text for c in cells):
             out.append(cells)
     taken.update(inside)
-    table = Table(out, f"第 {page} 页的表格")
-    table.removed_spaces = spaces  # type: ignore[attr-defined]
-    return table
+    return Table(out, f"第 {page} 页的表格"), spaces
 
 
 def _mid_x(c: dict[str, Any]) -> float:
@@ -165,7 +165,7 @@ def _assemble(pages: list[_Page], source: str) -> Document:
                 continue
             items.append(item)
     blocks = _blocks(items, pages)
-    spaces = sum(getattr(i, "removed_spaces", 0) for i in items)
+    spaces = sum(p.spaces for p in pages) + sum(i.removed_spaces for i in items if isinstance(i, Line))
     if spaces:
         notices.append(f"PDF 在汉字之间留有空格（如“政 府信息”），共去掉 {spaces} 处")
     if furniture:
@@ -195,7 +195,6 @@ def _blocks(items: list[Any], pages: list[_Page]) -> list[Block]:
         previous = blocks[-1] if blocks else None
         if isinstance(previous, Table) and _continues(previous, item):
             previous.rows.extend(_without_repeated_header(previous, item))
-            previous.removed_spaces += item.removed_spaces  # type: ignore[attr-defined]
         else:
             blocks.append(item)
     flush()
@@ -245,73 +244,33 @@ def _margins(pages: list[_Page]) -> _Body:
 
 
 def _text_blocks(lines: list[Line], body: _Body) -> list[Block]:
-    """Lines between tables → table rows (label, then figures far to its right) and prose paragraphs."""
+    """Lines between ruled tables → rows of tables drawn without rules (`pdf_rows`) and prose paragraphs."""
     blocks: list[Block] = []
+    rows: RowBuilder | None = None
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _is_row(line):
-            label_parts: list[str] = []
-            while blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].in_table and not _figures(blocks[-1].text):
-                label_parts.insert(0, blocks.pop().text)  # a label wrapped onto lines above its figures
-            label = _row_label(line)
-            j = i + 1
-            while j < len(lines) and _label_continues(label or "".join(label_parts), lines[j], line):
-                label += lines[j].text
-                j += 1
-            values = [s.text for s in line.segments if is_valueish(s.text)]
-            text = "".join(label_parts) + label
-            blocks.append(Paragraph(" ".join([text, *values]).strip(), f"第 {line.page} 页", in_table=True))
-            i = j
-            continue
-        if _in_unruled_table(lines, i):
-            blocks.append(Paragraph(line.text, f"第 {line.page} 页", in_table=True))
+        if is_row(line) or (rows is not None and near_rows(lines, i) and not section_heading(line.text)):
+            rows = rows or RowBuilder()
+            if is_row(line):
+                i += rows.row(line, lines[i + 1 : i + 4])
+            else:
+                rows.other(line)
             i += 1
             continue
+        if rows is not None:
+            table = rows.table()
+            blocks.extend([table] if table else [])
+            rows = None
         last = blocks[-1] if blocks else None
-        if not isinstance(last, Paragraph) or last.in_table or _starts_paragraph(line, lines[i - 1] if i else None, body):
+        if not isinstance(last, Paragraph) or _starts_paragraph(line, lines[i - 1] if i else None, body):
             blocks.append(Paragraph(line.text, f"第 {line.page} 页"))
         else:
             blocks[-1] = Paragraph(join_lines(last.text, line.text), last.where)
         i += 1
+    if rows is not None and (table := rows.table()):
+        blocks.append(table)
     return blocks
-
-
-def _is_row(line: Line) -> bool:
-    """A label, then figures standing apart ('规章    0    0    0'), or two or more figures alone."""
-    segs = line.segments
-    n = 0
-    while n < len(segs) and is_valueish(segs[len(segs) - 1 - n].text):
-        n += 1
-    if n == 0:
-        return False
-    return n < len(segs) or _figures(line.text)
-
-
-def _figures(text: str) -> bool:
-    words = text.split()
-    return bool(words) and all(is_valueish(w) for w in words) and len(words) >= 2
-
-
-def _row_label(line: Line) -> str:
-    return " ".join(s.text for s in line.segments if not is_valueish(s.text))
-
-
-def _label_continues(label: str, nxt: Line, row: Line) -> bool:
-    """The next line finishes this row's label: it has no figures, stands in the label column, and a bracket is open."""
-    if _is_row(nxt) or nxt.top - row.bottom > row.height * 1.5:
-        return False
-    values_start = next((s.x0 for s in row.segments if is_valueish(s.text)), row.x1)
-    return nxt.x1 < values_start and label.count("（") + label.count("(") > label.count("）") + label.count(")")
-
-
-def _in_unruled_table(lines: list[Line], i: int) -> bool:
-    """A short line without figures among table rows (a header or a group label) is not prose."""
-    line = lines[i]
-    near = [ln for ln in lines[max(0, i - 3) : i + 4] if ln is not line]
-    if section_heading(line.text) or sum(1 for ln in near if _is_row(ln)) < 2:
-        return False
-    return len(line.segments) >= 2 or len(line.text) <= 30
 
 
 def _starts_paragraph(line: Line, before: Line | None, body: _Body) -> bool:
@@ -344,6 +303,8 @@ def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:
     for page in empty:
         before = max((s for p, s in headings if p < page.number), default=1)
         after = min((s for p, s in headings if p > page.number), default=7)
+        if _table_after_heading(blocks, before, page.number):
+            before += 1  # the section before the picture already printed its table in text
         tables = [name for number, name in SECTION_TABLES.items() if before <= number < max(after, before + 1)]
         what = f"{'、'.join(tables)}需要手工填写" if tables else "这一页的内容需要对照原件补上"
         notices.append(f"第 {page.number} 页是图片，没有文字：{what}（不做识别、不推测）")
@@ -351,6 +312,24 @@ def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:
         if page.has_text and page.image_area > page.width * page.height * 0.3:
             notices.append(f"第 {page.number} 页有大幅图片：图片中的表格或数字不会导入，请对照原件核对")
     return notices
+
+
+def _table_after_heading(blocks: list[Block], section: int, page: int) -> bool:
+    seen = False
+    for b in blocks:
+        number = _page_of(b)
+        if number >= page:
+            break
+        if isinstance(b, Paragraph) and not b.in_table and (m := section_heading(b.text)) is not None:
+            seen = _NUMERALS.index(m.canonical[0]) + 1 == section
+        elif isinstance(b, Table) and seen:
+            return True
+    return False
+
+
+def _page_of(block: Block) -> int:
+    m = re.match(r"第 (\d+) 页", block.where)
+    return int(m.group(1)) if m else 0
 
 
 def _headings_by_page(blocks: list[Block]) -> list[tuple[int, int]]:

@@ -93,8 +93,10 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
         line.x0 = line.chars[0]["x0"]
         line.x1 = line.chars[-1]["x1"]
         line.size = _median([c.get("size") or (c["bottom"] - c["top"]) for c in line.chars])
-        line.text, line.removed_spaces = join_chars(line.chars)
         line.segments = _segments(line)
+        # Pieces a character or more apart keep a space between them (table columns, "行政复议    行政诉讼").
+        line.text = " ".join(s.text for s in line.segments)
+        line.removed_spaces = join_chars(line.chars)[1]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
 
@@ -135,7 +137,7 @@ def join_lines(a: str, b: str) -> str:
 
 
 def _segments(line: Line) -> list[Segment]:
-    """Split at gaps wider than one and a half characters: the columns of a table drawn without lines."""
+    """Split at gaps of a character or more: the columns of a table drawn without lines."""
     segments: list[Segment] = []
     run: list[Char] = []
     last: Char | None = None  # the last visible character: space characters do not close a gap
@@ -143,7 +145,7 @@ def _segments(line: Line) -> list[Segment]:
         if not ch["text"].strip():
             run.append(ch)
             continue
-        if last is not None and ch["x0"] - last["x1"] > 1.5 * (ch.get("size") or line.size or 10):
+        if last is not None and ch["x0"] - last["x1"] > 1.0 * (ch.get("size") or line.size or 10):
             segments.append(_segment(run))
             run = []
         run.append(ch)
