@@ -81,8 +81,8 @@ def _read_page(page: Any, number: int) -> _Page:
     items: list[tuple[float, Any]] = []
     taken: set[int] = set()
     spaces = 0
-    for found in ruled.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
-        read = _table(found, chars, number, taken)
+    for found in ruled.find_tables(LINES):
+        read = _table(_closed(ruled, found), chars, number, taken)
         if read is not None:
             items.append((found.bbox[1], read[0]))
             spaces += read[1]
@@ -90,6 +90,18 @@ def _read_page(page: Any, number: int) -> _Page:
     items += [(line.top, line) for line in group_lines(rest, number)]
     items.sort(key=lambda item: item[0])
     return _Page(number, page.height, page.width, items, True, image_area, spaces)
+
+
+LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def _closed(page: Any, found: Any) -> Any:
+    """The grid again with its outer frame drawn: a cell running on to the next page has no bottom rule
+    (a vertical group label cut by the page end), and without it the cell and its text would be lost."""
+    x0, top, x1, bottom = found.bbox
+    region = page.crop((x0 - 1, top - 1, x1 + 1, bottom + 1))
+    framed = region.find_tables({**LINES, "explicit_horizontal_lines": [top, bottom], "explicit_vertical_lines": [x0, x1]})
+    return max(framed, key=lambda t: len(t.cells), default=found)
 
 
 def _visible(obj: dict[str, Any]) -> bool:
