@@ -297,3 +297,16 @@ def test_nonzero_2019_other_handling_row_in_a_2021_table_is_left_to_fill_in() ->
     result = table3(stream_of([table]), "2021", out)
     assert result.data["other_handling"]["no_correction"]["person"] == PLACEHOLDER
     assert any("无法确定各项的数" in n.message and "（2 0 0 0 0 0 2）" in n.message for n in out.finish())
+
+
+def test_text_in_a_font_without_unicode_map_is_reported_like_a_picture() -> None:
+    from types import SimpleNamespace
+
+    from nianbao.importer.pdf import _assemble, _read_page
+
+    glyphs = [{"text": f"(cid:{i})", "x0": 10.0 * i, "x1": 10.0 * i + 9, "top": 100.0, "bottom": 110.0, "size": 10.0} for i in range(40)]
+    garbled = _read_page(SimpleNamespace(chars=glyphs, images=[], height=842.0, width=595.0), 1)
+    assert not garbled.has_text and garbled.undecodable
+    doc = _assemble([garbled], "x.pdf")
+    assert doc.blocks == []
+    assert doc.notices == ["这个 PDF 的文字无法解码（字体缺少编码表）：表二、表三、表四的数字需要对照原件手工填写，不做识别、不推测"]

@@ -1,8 +1,10 @@
-"""Import: reports agencies already published (text, HTML, Word) become YAML drafts.
+"""Import: reports agencies already published (text, HTML, Word, PDF) become YAML drafts.
 
 The pipeline, one module each:
 
     text / html / docx   a file → `Document` (paragraphs and cell grids, with positions)
+    pdf                  a PDF's text layer → `Document`, from glyph positions and ruling lines
+                         (`pdf_layout`: lines, spaces, page furniture; `pdf_rows`: tables without rules)
     sections             title, opening, the six sections' prose, contact details
     variants             label wording → canonical labels from `labels`, each variant noted
     values               one cell's text → a figure, 0 (blank, "-", "/"), or a visible placeholder

@@ -52,6 +52,7 @@ class _Page:
     has_text: bool
     image_area: float
     spaces: int  # spaces dropped between Chinese characters in the page's tables
+    undecodable: bool = False  # text whose font has no Unicode map ("(cid:123)")
 
 
 def read_pdf(raw: bytes, source: str) -> Document:
@@ -75,8 +76,12 @@ def read_pdf(raw: bytes, source: str) -> Document:
 def _read_page(page: Any, number: int) -> _Page:
     chars = page.chars
     image_area = sum(max(0.0, (i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
-    if not any(c["text"].strip() for c in chars):
+    visible = sum(1 for c in chars if c["text"].strip())
+    if not visible:
         return _Page(number, page.height, page.width, [], False, image_area, 0)
+    if sum(1 for c in chars if c["text"].startswith("(cid:")) > visible * 0.3:
+        # A font without a Unicode map: the glyphs cannot be read as characters, as if the page were a picture.
+        return _Page(number, page.height, page.width, [], False, image_area, 0, undecodable=True)
     ruled = page.filter(_visible)
     items: list[tuple[float, Any]] = []
     taken: set[int] = set()
@@ -306,11 +311,12 @@ def _display(line: Line, body: _Body) -> bool:
 def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:
     """'第 3 页是图片，没有文字：表三需要手工填写', naming the tables of the sections around the page."""
     notices: list[str] = []
-    empty = [p for p in pages if not p.has_text and p.image_area > 0]
+    empty = [p for p in pages if not p.has_text and (p.image_area > 0 or p.undecodable)]
     if not empty:
         return notices
     if len(empty) == len(pages):
-        return [f"这个 PDF 没有文字层（{len(pages)} 页都是图片，可能是扫描件）：表二、表三、表四的数字需要对照原件手工填写，不做识别、不推测"]
+        what = "的文字无法解码（字体缺少编码表）" if all(p.undecodable for p in pages) else f"没有文字层（{len(pages)} 页都是图片，可能是扫描件）"
+        return [f"这个 PDF {what}：表二、表三、表四的数字需要对照原件手工填写，不做识别、不推测"]
     headings = _headings_by_page(blocks)
     for page in empty:
         before = max((s for p, s in headings if p < page.number), default=1)
@@ -319,7 +325,8 @@ def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:
             before += 1  # the section before the picture already printed its table in text
         tables = [name for number, name in SECTION_TABLES.items() if before <= number < max(after, before + 1)]
         what = f"{'、'.join(tables)}需要手工填写" if tables else "这一页的内容需要对照原件补上"
-        notices.append(f"第 {page.number} 页是图片，没有文字：{what}（不做识别、不推测）")
+        kind = "的文字无法解码（字体缺少编码表）" if page.undecodable else "是图片，没有文字"
+        notices.append(f"第 {page.number} 页{kind}：{what}（不做识别、不推测）")
     for page in pages:
         if page.has_text and page.image_area > page.width * page.height * 0.3:
             notices.append(f"第 {page.number} 页有大幅图片：图片中的表格或数字不会导入，请对照原件核对")
