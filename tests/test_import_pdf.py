@@ -19,7 +19,6 @@ import pytest
 import yaml
 
 from conftest import FIXTURES
-from nianbao import labels as L
 from nianbao.cli import main
 from nianbao.importer import PLACEHOLDER, import_file
 from nianbao.importer.document import Cell, Table
@@ -27,7 +26,8 @@ from nianbao.importer.figures import Collector, stream_of, table3
 from nianbao.importer.notes import ImportProblem
 from nianbao.importer.pdf import read_pdf
 from nianbao.importer.variants import LabelIndex
-from nianbao.load import load_report
+from nianbao.model import labels as L
+from nianbao.model.load import load_report
 
 HONGZE = FIXTURES / "import" / "hongze-2023"
 PDFS = FIXTURES / "import" / "pdf"

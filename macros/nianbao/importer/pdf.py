@@ -32,11 +32,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .document import Block, Cell, Document, Paragraph, Table
-from .notes import ImportProblem
-from .pdf_layout import Line, cell_text, group_lines, is_furniture, join_lines, repeated_margins
-from .pdf_rows import RowBuilder, is_row, near_rows
-from .variants import section_heading
+from nianbao.importer.document import Block, Cell, Document, Paragraph, Table
+from nianbao.importer.notes import ImportProblem
+from nianbao.importer.pdf_layout import Line, cell_text, group_lines, is_furniture, join_lines, repeated_margins
+from nianbao.importer.pdf_rows import RowBuilder, is_row, near_rows
+from nianbao.importer.variants import section_heading
 
 # Which national tables each section holds (section number → table name).
 SECTION_TABLES = {2: "表二", 3: "表三", 4: "表四"}

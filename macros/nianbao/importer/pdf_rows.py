@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from .document import Cell, Table
-from .pdf_layout import Line, Segment, join_lines
-from .values import is_valueish
+from nianbao.importer.document import Cell, Table
+from nianbao.importer.pdf_layout import Line, Segment, join_lines
+from nianbao.importer.values import is_valueish
 
 
 def is_row(line: Line) -> bool:
