@@ -1,12 +1,13 @@
 """A PDF report (made by WPS or Word, with a text layer) → `Document`, from the geometry of its glyphs.
 
-Library: pdfplumber (MIT, on pdfminer.six). Compared with pypdfium2 (Apache-2.0/
-BSD) on the 洪泽 2023 report and the generated fixtures (bench/pdf_libraries.py):
-pypdfium2 gives the characters about six times faster, but it exposes no ruling
-lines, so the table grid would have to be rebuilt from raw path objects;
-pdfplumber gives characters, lines and rectangles and finds the grid they draw,
-and at ~0.1 s a page it is well inside the 1 s a report target. Both read the
-same characters from every fixture. PyMuPDF was not considered: it is AGPL.
+Library: pdfplumber (MIT, on pdfminer.six), compared with pypdfium2 (Apache-2.0/
+BSD) by `bench/import_pdf.py` on the 洪泽 2023 report and the eight text PDF
+fixtures: both read exactly the same characters from every file; pypdfium2 gets
+them 6–10 times faster (0.02–0.08 s a report against 0.27–0.54 s), but it gives
+no ruling lines or table grid, which would have to be rebuilt from raw path
+segments. pdfplumber gives characters, lines and rectangles and finds the grid
+they draw, and a whole import stays well inside the 1 s a report target
+(0.27–0.64 s; figures in docs/guide/scale.md). PyMuPDF is AGPL: not considered.
 
 Per page:
 
