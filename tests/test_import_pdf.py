@@ -171,6 +171,7 @@ FEATURES = {
     "split-plain.pdf": "table 三 continues on the next page without a header",
     "unruled.pdf": "tables drawn without any line: read from word positions",
     "spaced.pdf": "spaces typed between Chinese characters",
+    "turned.pdf": "group labels in vertical writing (Word's 文字方向), two columns read right to left",
 }
 
 
@@ -210,6 +211,12 @@ def test_spaces_between_chinese_characters_removed_with_a_note(tmp_path: Path) -
     text = result.target.read_text(encoding="utf-8")
     assert "政 府" not in text and "政府信息" in text
     assert any(re.fullmatch(r"PDF 在汉字之间留有空格（如“政 府信息”），共去掉 \d+ 处", m) for m in _notes(result, "notice"))
+
+
+def test_vertical_writing_in_two_columns_is_read_right_to_left() -> None:
+    doc = read_pdf((PDFS / "turned.pdf").read_bytes(), "turned.pdf")
+    cells = {c.text for b in doc.blocks if isinstance(b, Table) for row in b.rows for c in row}
+    assert {"三、本年度办理结果", "（四）无法提供", "（五）不予处理", "（六）其他处理"} <= cells
 
 
 def test_table_split_over_pages_is_one_table_with_the_repeated_header_dropped() -> None:

@@ -13,6 +13,7 @@ is kept ("2023 年", "hzzwgk@126.com").
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -72,17 +73,30 @@ class Segment:
 
 
 def group_lines(chars: list[Char], page: int) -> list[Line]:
-    """Characters → lines, top to bottom: a character joins the line its vertical middle falls in."""
+    """Characters → lines, top to bottom: a character joins the line whose first character's height holds its middle.
+
+    The band is the first character's, not the growing line's: in vertical writing the
+    characters of a column stand one under the other and must not chain into one line.
+    """
     lines: list[Line] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+    bands: list[tuple[float, float]] = []
+    visible = [c for c in chars if c["text"].strip()]
+    for ch in sorted(visible, key=lambda c: (round(c["top"]), c["x0"])):
         middle = (ch["top"] + ch["bottom"]) / 2
-        for line in reversed(lines[-3:]):
-            if line.top - 0.5 <= middle <= line.bottom + 0.5:
+        for line, (top, bottom) in zip(reversed(lines[-3:]), reversed(bands[-3:]), strict=True):
+            if top - 0.5 <= middle <= bottom + 0.5:
                 line.chars.append(ch)
                 line.top, line.bottom = min(line.top, ch["top"]), max(line.bottom, ch["bottom"])
                 break
         else:
             lines.append(Line([ch], ch["top"], ch["bottom"], 0, 0, page, 0))
+            bands.append((ch["top"], ch["bottom"]))
+    for ch in chars:  # typed spaces go with the line they stand in; they separate, never start, a line
+        if not ch["text"].strip():
+            middle = (ch["top"] + ch["bottom"]) / 2
+            line = next((ln for ln, (t, b) in zip(lines, bands, strict=True) if t - 0.5 <= middle <= b + 0.5), None)
+            if line is not None:
+                line.chars.append(ch)
     lines = [ln for ln in lines if any(c["text"].strip() for c in ln.chars)]
     for line in lines:
         line.chars.sort(key=lambda c: c["x0"])
@@ -163,12 +177,36 @@ def _segment(run: list[Char]) -> Segment:
 def cell_text(chars: list[Char]) -> tuple[str, int]:
     """The characters inside one table cell → its text: wrapped lines and vertical labels joined."""
     lines = group_lines(chars, 0)
+    if _vertical(lines):
+        return _columns_text(chars), 0
     text = ""
     removed = 0
     for line in lines:
         removed += line.removed_spaces
         text = join_lines(text, line.text)
     return text.strip(), removed
+
+
+def _vertical(lines: list[Line]) -> bool:
+    """Vertical writing in two or more columns (Word's 文字方向 in a group label cell): each "line" across
+    is one character from each column, spaced apart. One column of one character a line reads the same either way."""
+    if len(lines) < 3:
+        return False
+    visible = [[c for c in ln.chars if c["text"].strip()] for ln in lines]
+    if any(len(v) > 3 for v in visible) or not any(len(v) >= 2 for v in visible):
+        return False
+    return all(b["x0"] - a["x1"] > 0.3 * (b.get("size") or 10) for v in visible for a, b in itertools.pairwise(v))
+
+
+def _columns_text(chars: list[Char]) -> str:
+    """Columns of vertical writing, read right to left, each top to bottom."""
+    columns: list[list[Char]] = []
+    for ch in sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"]):
+        if columns and ch["x0"] < max(c["x1"] for c in columns[-1]) - 0.2 * (ch.get("size") or 10):
+            columns[-1].append(ch)
+        else:
+            columns.append([ch])
+    return "".join(c["text"] for column in reversed(columns) for c in sorted(column, key=lambda c: c["top"]))
 
 
 def is_furniture(line: Line, page_height: float) -> bool:
