@@ -317,3 +317,10 @@ def test_text_in_a_font_without_unicode_map_is_reported_like_a_picture() -> None
     doc = _assemble([garbled], "x.pdf")
     assert doc.blocks == []
     assert doc.notices == ["这个 PDF 的文字无法解码（字体缺少编码表）：表二、表三、表四的数字需要对照原件手工填写，不做识别、不推测"]
+
+
+def test_slanted_watermark_glyphs_are_not_text() -> None:
+    from nianbao.importer.pdf import _level
+
+    assert _level({"matrix": (1, 0, 0, 1, 0, 0)}) and _level({"matrix": (0, 1, -1, 0, 0, 0)})  # upright, turned 90°
+    assert not _level({"matrix": (0.707, 0.707, -0.707, 0.707, 0, 0)})  # a diagonal “样本”

@@ -75,7 +75,7 @@ def read_pdf(raw: bytes, source: str) -> Document:
 
 
 def _read_page(page: Any, number: int) -> _Page:
-    chars = page.chars
+    chars = [c for c in page.chars if _level(c)]
     image_area = sum(max(0.0, (i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
     visible = sum(1 for c in chars if c["text"].strip())
     if not visible:
@@ -99,6 +99,13 @@ def _read_page(page: Any, number: int) -> _Page:
 
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def _level(ch: dict[str, Any]) -> bool:
+    """False for a glyph set at a slant (a diagonal watermark such as “样本”): never report text."""
+    matrix = ch.get("matrix") or (1, 0, 0, 1, 0, 0)
+    a, b = matrix[0], matrix[1]
+    return abs(a) < 1e-3 or abs(b) < 1e-3
 
 
 def _closed(page: Any, found: Any) -> Any:
@@ -256,8 +263,10 @@ def _margins(pages: list[_Page]) -> _Body:
                 starts[round(item.x0)] = starts.get(round(item.x0), 0) + 1
                 ends[round(item.x1)] = ends.get(round(item.x1), 0) + 1
                 sizes.append(item.size)
+    # The most common start and end: a justified body ends every full line at one x; a URL or a
+    # table line running past the margin must not move the edge (every line would look short).
     left = min((x for x, n in starts.items() if n == max(starts.values())), default=0) if starts else 0
-    right = max(ends) if ends else 10_000
+    right = max((x for x, n in ends.items() if n == max(ends.values())), default=0) if ends else 10_000
     return _Body(float(left), float(right), sorted(sizes)[len(sizes) // 2] if sizes else 10.0)
 
 
