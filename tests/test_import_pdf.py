@@ -172,6 +172,7 @@ FEATURES = {
     "unruled.pdf": "tables drawn without any line: read from word positions",
     "spaced.pdf": "spaces typed between Chinese characters",
     "turned.pdf": "group labels in vertical writing (Word's 文字方向), two columns read right to left",
+    "radicals.pdf": "Kangxi radicals in the text layer for common ideographs (⼀ ⼆ ⼈ ⼯ ⽉ ⽇)",
 }
 
 
@@ -324,3 +325,15 @@ def test_slanted_watermark_glyphs_are_not_text() -> None:
 
     assert _level({"matrix": (1, 0, 0, 1, 0, 0)}) and _level({"matrix": (0, 1, -1, 0, 0, 0)})  # upright, turned 90°
     assert not _level({"matrix": (0.707, 0.707, -0.707, 0.707, 0, 0)})  # a diagonal “样本”
+
+
+def test_kangxi_radicals_read_as_the_ideographs_they_stand_for(tmp_path: Path) -> None:
+    result = _import(tmp_path, PDFS / "radicals.pdf")
+    text = result.target.read_text(encoding="utf-8")
+    assert not re.search("[\u2e80-\u2fdf]", text)
+    assert _draft(result)["title"] == "示例市东城区人民政府2023年政府信息公开工作年度报告"
+    assert "PDF 用形近的康熙部首字符代替了 68 个汉字（如“⼀”代替“一”），已换成正常汉字" in _notes(result, "notice")
+    from nianbao.importer.pdf import _unradical
+
+    assert _unradical({"text": "⼀"})["text"] == "一" and _unradical({"text": "⼆"})["text"] == "二"
+    assert _unradical({"text": "一"}) == {"text": "一"}

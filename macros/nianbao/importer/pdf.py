@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,7 @@ class _Page:
     image_area: float
     spaces: int  # spaces dropped between Chinese characters in the page's tables
     undecodable: bool = False  # text whose font has no Unicode map ("(cid:123)")
+    radicals: int = 0  # Kangxi radicals standing for ideographs ("⼀" for "一")
 
 
 def read_pdf(raw: bytes, source: str) -> Document:
@@ -75,12 +77,13 @@ def read_pdf(raw: bytes, source: str) -> Document:
 
 
 def _read_page(page: Any, number: int) -> _Page:
-    chars = [c for c in page.chars if _level(c)]
+    chars = [_unradical(c) for c in page.chars if _level(c)]
+    radicals = sum(1 for c in chars if "radical" in c)
     image_area = sum(max(0.0, (i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
     visible = sum(1 for c in chars if c["text"].strip())
     if not visible:
         return _Page(number, page.height, page.width, [], False, image_area, 0)
-    if sum(1 for c in chars if c["text"].startswith("(cid:")) > visible * 0.3:
+    if sum(1 for c in chars if c["text"].startswith("(cid:") or _private(c["text"])) > visible * 0.3:
         # A font without a Unicode map: the glyphs cannot be read as characters, as if the page were a picture.
         return _Page(number, page.height, page.width, [], False, image_area, 0, undecodable=True)
     ruled = page.filter(_visible)
@@ -95,7 +98,7 @@ def _read_page(page: Any, number: int) -> _Page:
     rest = [c for i, c in enumerate(chars) if i not in taken]
     items += [(line.top, line) for line in group_lines(rest, number)]
     items.sort(key=lambda item: item[0])
-    return _Page(number, page.height, page.width, items, True, image_area, spaces)
+    return _Page(number, page.height, page.width, items, True, image_area, spaces, radicals=radicals)
 
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -115,6 +118,19 @@ def _closed(page: Any, found: Any) -> Any:
     region = page.crop((x0 - 1, top - 1, x1 + 1, bottom + 1))
     framed = region.find_tables({**LINES, "explicit_horizontal_lines": [top, bottom], "explicit_vertical_lines": [x0, x1]})
     return max(framed, key=lambda t: len(t.cells), default=found)
+
+
+def _unradical(ch: dict[str, Any]) -> dict[str, Any]:
+    """"⼀、总体情况" → "一、总体情况": WPS and Word PDFs often map common ideographs to the look-alike
+    Kangxi radicals (U+2F00–U+2FDF, U+2E80–U+2EFF); NFKC gives the ideograph back."""
+    text = ch["text"]
+    if text and 0x2E80 <= ord(text[0]) <= 0x2FDF:
+        return {**ch, "text": unicodedata.normalize("NFKC", text), "radical": text}
+    return ch
+
+
+def _private(text: str) -> bool:
+    return bool(text) and 0xE000 <= ord(text[0]) <= 0xF8FF
 
 
 def _visible(obj: dict[str, Any]) -> bool:
@@ -193,6 +209,9 @@ def _assemble(pages: list[_Page], source: str) -> Document:
     spaces = sum(p.spaces for p in pages) + sum(i.removed_spaces for i in items if isinstance(i, Line))
     if spaces:
         notices.append(f"PDF 在汉字之间留有空格（如“政 府信息”），共去掉 {spaces} 处")
+    radicals = sum(p.radicals for p in pages)
+    if radicals:
+        notices.append(f"PDF 用形近的康熙部首字符代替了 {radicals} 个汉字（如“⼀”代替“一”），已换成正常汉字")
     if furniture:
         notices.append(f"去掉了 {furniture} 行页码或页眉页脚（如“-3-”），它们不是正文")
     notices += _image_notices(pages, blocks)
