@@ -207,6 +207,12 @@ def test_prose_in_reading_order_without_footers(tmp_path: Path) -> None:
     assert "—" not in draft["problems"] + draft["other_matters"]
 
 
+def test_title_in_body_type_centred_over_two_lines_is_one_title(tmp_path: Path) -> None:
+    result = _import(tmp_path, PDFS / "plain-title.pdf")
+    assert _draft(result)["title"] == "示例市东城区人民政府2023年政府信息公开工作年度报告"
+    assert (tmp_path / "data" / "shili" / "agency.yaml").read_text(encoding="utf-8").count('name: "示例市东城区人民政府"') == 1
+
+
 def test_spaces_between_chinese_characters_removed_with_a_note(tmp_path: Path) -> None:
     result = _import(tmp_path, PDFS / "spaced.pdf")
     text = result.target.read_text(encoding="utf-8")

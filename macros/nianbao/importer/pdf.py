@@ -309,7 +309,7 @@ def _text_blocks(lines: list[Line], body: _Body) -> list[Block]:
             blocks.extend([table] if table else [])
             rows = None
         last = blocks[-1] if blocks else None
-        if not isinstance(last, Paragraph) or _starts_paragraph(line, lines[i - 1] if i else None, body):
+        if not isinstance(last, Paragraph) or _starts_paragraph(line, lines[i - 1] if i else None, last.text, body):
             blocks.append(Paragraph(line.text, f"第 {line.page} 页"))
         else:
             blocks[-1] = Paragraph(join_lines(last.text, line.text), last.where)
@@ -319,12 +319,14 @@ def _text_blocks(lines: list[Line], body: _Body) -> list[Block]:
     return blocks
 
 
-def _starts_paragraph(line: Line, before: Line | None, body: _Body) -> bool:
+def _starts_paragraph(line: Line, before: Line | None, so_far: str, body: _Body) -> bool:
+    """Whether `line` begins a new paragraph after `before` (the last line of the paragraph `so_far`)."""
     if before is None:
         return True
     if _display(before, body) and _display(line, body):
-        # A title set large over two or three lines ("洪泽区人民政府" / "2023年政府信息公开工作年度报告") is one title.
-        return line.top - before.bottom > before.height * 1.5 or before.text.endswith(("。", "：", ":"))
+        # A title set large or centred over two or three lines ("洪泽区人民政府" / "2023年政府信息公开工作年度报告")
+        # is one title; it ends with its 报告, so a date or a subtitle under it stays apart.
+        return line.top - before.bottom > before.height * 1.5 or bool(re.search(r"(报告|年报|[。：:])\s*$", so_far))
     if _display(before, body) != _display(line, body):
         return True
     indent = line.x0 - body.left > line.size * 1.2
@@ -334,7 +336,11 @@ def _starts_paragraph(line: Line, before: Line | None, body: _Body) -> bool:
 
 
 def _display(line: Line, body: _Body) -> bool:
-    return line.size >= body.size * 1.15
+    """Set apart from the body: larger type, or centred on the first page (a title in body size)."""
+    if line.size >= body.size * 1.15:
+        return True
+    left, right = line.x0 - body.left, body.right - line.x1
+    return line.page == 1 and left > line.size * 2 and abs(left - right) < line.size * 1.5
 
 
 def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:
