@@ -343,3 +343,18 @@ def test_kangxi_radicals_read_as_the_ideographs_they_stand_for(tmp_path: Path) -
 
     assert _unradical({"text": "⼀"})["text"] == "一" and _unradical({"text": "⼆"})["text"] == "二"
     assert _unradical({"text": "一"}) == {"text": "一"}
+
+
+def test_a_folder_holding_pdfs_is_imported_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    shutil.copy(HONGZE / "report.pdf", folder / "hongze-2023.pdf")
+    shutil.copy(PDFS / "export-2019.pdf", folder / "zhangshu-2020.pdf")
+    main(["--root", str(tmp_path), "import", str(folder)])
+    assert sorted(p.relative_to(tmp_path / "data").as_posix() for p in (tmp_path / "data").glob("*/*.yaml") if p.stem.isdigit()) == [
+        "hongze/2023.yaml",
+        "zhangshu/2020.yaml",
+    ]
+    assert "PDF 文件请在阅读器中全选复制" not in capsys.readouterr().out
