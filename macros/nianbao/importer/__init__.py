@@ -4,7 +4,7 @@ The pipeline, one module each:
 
     text / html / docx   a file → `Document` (paragraphs and cell grids, with positions)
     pdf                  a PDF's text layer → `Document`, from glyph positions and ruling lines
-                         (`pdf_layout`: lines, spaces, page furniture; `pdf_rows`: tables without rules)
+                         (`pdf_layout`: lines, spaces, page furniture; `pdf_prose`: paragraphs; `pdf_rows`: tables without rules)
     sections             title, opening, the six sections' prose, contact details
     variants             label wording → canonical labels from `labels`, each variant noted
     values               one cell's text → a figure, 0 (blank, "-", "/"), or a visible placeholder
