@@ -125,10 +125,14 @@ def test_hongze_2019_single_other_handling_row_is_read_as_the_spec_says(hongze) 
     assert "原文按 2019 年格式只有一行（六）其他处理，全为 0，按 0 导入" in result.target.read_text(encoding="utf-8")
 
 
-def test_hongze_r4_1_failures_as_printed_in_the_summary_and_in_check(hongze, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hongze_r4_1_failures_as_printed_in_the_summary_and_in_check(hongze, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root, result = hongze
     r41 = sorted(f.field for f in result.findings if f.code == "R4-1")
     assert r41 == ["review_litigation.litigation_after_review.total", "review_litigation.review.total"]
+    capsys.readouterr()
+    main(["--root", str(tmp_path), "import", str(HONGZE / "report.pdf"), "--agency", "hongze", "--year", "2023"])
+    summary = capsys.readouterr().out
+    assert summary.count("[R4-1]") == 2 and "表四“行政复议”的总计为 0，但结果维持、结果纠正、其他结果、尚未审结之和为 11" in summary
     capsys.readouterr()
     main(["--root", str(root), "check"])
     out = capsys.readouterr().out

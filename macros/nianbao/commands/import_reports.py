@@ -19,8 +19,9 @@ from nianbao.importer.summary import original_errors, outcome, result_line, summ
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "import",
-        help="导入已发布的历史年报（文本、网页、Word）",
-        description="把已发布的年报（.txt 文本、.html 网页、.docx Word 文件，或包含它们的文件夹）导入为 data/机关代码/年度.yaml 草稿（status: archived）。"
+        help="导入已发布的历史年报（文本、网页、Word、PDF）",
+        description="把已发布的年报（.txt 文本、.html 网页、.docx Word 文件、.pdf 文件，或包含它们的文件夹）"
+        "导入为 data/机关代码/年度.yaml 草稿（status: archived）。PDF 中是图片的页不做识别，其中的数写为“待填写”。"
         "数字按原文照录；读不出的格写为“待填写”，填好之前 nianbao check 不通过。",
     )
     p.add_argument("files", nargs="+", metavar="文件", help="要导入的文件或文件夹")
