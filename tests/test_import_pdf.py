@@ -273,7 +273,7 @@ def _leaves(value: Any) -> list[Any]:
 
 @pytest.mark.parametrize("pdf", [HONGZE / "report.pdf", *sorted(PDFS.glob("*.pdf"))], ids=lambda p: p.name)
 def test_every_figure_in_a_pdf_draft_is_printed_in_the_pdf(tmp_path: Path, pdf: Path) -> None:
-    result = import_file(pdf, tmp_path / "data", agency="shili", year=2023 if "scanned" in pdf.name else None)
+    result = import_file(pdf, tmp_path / "data", agency="shili", year=2023 if "scanned" in pdf.name or "ruled" in pdf.name else None)
     assert result.error is None
     with pdfplumber.open(pdf) as doc:
         printed = set(re.findall(r"\d+(?:\.\d+)?", " ".join(p.extract_text() or "" for p in doc.pages)))
@@ -362,3 +362,12 @@ def test_a_folder_holding_pdfs_is_imported_from_the_command_line(tmp_path: Path,
         "zhangshu/2020.yaml",
     ]
     assert "PDF 文件请在阅读器中全选复制" not in capsys.readouterr().out
+
+
+def test_figures_of_several_columns_in_one_cell_are_split(tmp_path: Path) -> None:
+    """A rule after the label column but none between the figures: the cell's figures are its columns."""
+    result = _import(tmp_path, PDFS / "partly-ruled.pdf", year=2023)
+    t2 = _draft(result)["active_disclosure"]
+    assert t2["regulations"] == {"issued": 0, "repealed": 1, "in_force": 2}
+    assert t2["normative_documents"] == {"issued": 3, "repealed": 4, "in_force": 15}
+    assert t2["licensing"] == PLACEHOLDER  # not printed: never guessed

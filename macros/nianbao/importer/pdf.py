@@ -35,6 +35,7 @@ from nianbao.importer.document import Block, Cell, Document, Paragraph, Table
 from nianbao.importer.notes import ImportProblem
 from nianbao.importer.pdf_layout import Line, cell_text, group_lines, is_furniture, repeated_margins
 from nianbao.importer.pdf_prose import margins, text_blocks
+from nianbao.importer.values import is_valueish
 from nianbao.importer.variants import section_heading
 
 # Which national tables each section holds (section number → table name).
@@ -170,7 +171,13 @@ def _table(found: Any, chars: list[dict[str, Any]], page: int, taken: set[int]) 
             mine = [chars[i] for i in inside if bx0 <= _mid_x(chars[i]) <= bx1 and btop <= _mid_y(chars[i]) <= bbottom]
             text, removed = cell_text(mine)
             spaces += removed
-            cells.append(Cell(text, f"第 {page} 页表格第 {r + 1} 行第 {col + 1} 列", grid=True))
+            where = f"第 {page} 页表格第 {r + 1} 行第 {col + 1} 列"
+            tokens = text.split()
+            if len(tokens) > 1 and all(is_valueish(t) for t in tokens):
+                # Figures of several columns in one cell: the rule between them was not drawn.
+                cells += [Cell(t, where, grid=True) for t in tokens]
+            else:
+                cells.append(Cell(text, where, grid=True))
         if any(c.text for c in cells):
             out.append(cells)
     taken.update(inside)
