@@ -244,7 +244,7 @@ def test_table_split_over_pages_is_one_table_with_the_repeated_header_dropped() 
 
 
 def test_image_only_pdf_yields_only_placeholders(tmp_path: Path) -> None:
-    result = _import(tmp_path, PDFS / "scanned.pdf", year=2023)
+    result = _import(tmp_path, PDFS / "scanned-2023.pdf")
     draft = _draft(result)
     figures = [v for k in ("active_disclosure", "applications", "review_litigation") for v in _leaves(draft[k])]
     assert figures and set(figures) == {PLACEHOLDER}
@@ -273,7 +273,7 @@ def _leaves(value: Any) -> list[Any]:
 
 @pytest.mark.parametrize("pdf", [HONGZE / "report.pdf", *sorted(PDFS.glob("*.pdf"))], ids=lambda p: p.name)
 def test_every_figure_in_a_pdf_draft_is_printed_in_the_pdf(tmp_path: Path, pdf: Path) -> None:
-    result = import_file(pdf, tmp_path / "data", agency="shili", year=2023 if "scanned" in pdf.name or "ruled" in pdf.name else None)
+    result = import_file(pdf, tmp_path / "data", agency="shili")
     assert result.error is None
     with pdfplumber.open(pdf) as doc:
         printed = set(re.findall(r"\d+(?:\.\d+)?", " ".join(p.extract_text() or "" for p in doc.pages)))
@@ -366,7 +366,7 @@ def test_a_folder_holding_pdfs_is_imported_from_the_command_line(tmp_path: Path,
 
 def test_figures_of_several_columns_in_one_cell_are_split(tmp_path: Path) -> None:
     """A rule after the label column but none between the figures: the cell's figures are its columns."""
-    result = _import(tmp_path, PDFS / "partly-ruled.pdf", year=2023)
+    result = _import(tmp_path, PDFS / "partly-ruled-2023.pdf")
     t2 = _draft(result)["active_disclosure"]
     assert t2["regulations"] == {"issued": 0, "repealed": 1, "in_force": 2}
     assert t2["normative_documents"] == {"issued": 3, "repealed": 4, "in_force": 15}
