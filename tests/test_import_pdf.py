@@ -371,3 +371,11 @@ def test_figures_of_several_columns_in_one_cell_are_split(tmp_path: Path) -> Non
     assert t2["regulations"] == {"issued": 0, "repealed": 1, "in_force": 2}
     assert t2["normative_documents"] == {"issued": 3, "repealed": 4, "in_force": 15}
     assert t2["licensing"] == PLACEHOLDER  # not printed: never guessed
+
+
+def test_a_table_printed_as_a_picture_on_a_text_page_is_reported_and_left_to_fill_in(tmp_path: Path) -> None:
+    result = _import(tmp_path, PDFS / "table-picture.pdf")
+    assert "第 4 页有大幅图片：图片中的表格或数字不会导入，请对照原件核对" in _notes(result, "notice")
+    draft = _draft(result)
+    assert set(_leaves(draft["applications"])) == {PLACEHOLDER}
+    assert draft["review_litigation"]["review"]["upheld"] == 4  # table 四, in text under the picture, is read

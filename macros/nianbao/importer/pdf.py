@@ -88,7 +88,11 @@ def _read_page(page: Any, number: int) -> _Page:
     items: list[tuple[float, Any]] = []
     taken: set[int] = set()
     spaces = 0
-    for found in ruled.find_tables(LINES):
+    try:
+        grids = ruled.find_tables(LINES)
+    except Exception:  # drawing operators pdfminer cannot follow: the words' positions still hold the tables
+        grids = []
+    for found in grids:
         read = _table(_closed(ruled, found), chars, number, taken)
         if read is not None:
             items.append((found.bbox[1], read[0]))
@@ -270,6 +274,10 @@ def _without_repeated_header(previous: Table, table: Table) -> list[list[Cell]]:
 def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:
     """'第 3 页是图片，没有文字：表三需要手工填写', naming the tables of the sections around the page."""
     notices: list[str] = []
+    for page in pages:
+        # A picture over a quarter of the page, but not the whole page (a letterhead or background behind the text).
+        if page.has_text and 0.25 < page.image_area / (page.width * page.height) < 0.9:
+            notices.append(f"第 {page.number} 页有大幅图片：图片中的表格或数字不会导入，请对照原件核对")
     empty = [p for p in pages if not p.has_text and (p.image_area > 0 or p.undecodable)]
     if not empty:
         return notices
@@ -286,9 +294,6 @@ def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:
         what = f"{'、'.join(tables)}需要手工填写" if tables else "这一页的内容需要对照原件补上"
         kind = "的文字无法解码（字体缺少编码表）" if page.undecodable else "是图片，没有文字"
         notices.append(f"第 {page.number} 页{kind}：{what}（不做识别、不推测）")
-    for page in pages:
-        if page.has_text and page.image_area > page.width * page.height * 0.3:
-            notices.append(f"第 {page.number} 页有大幅图片：图片中的表格或数字不会导入，请对照原件核对")
     return notices
 
 
