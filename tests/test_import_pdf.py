@@ -295,6 +295,13 @@ def test_damaged_pdf_is_a_message_not_a_traceback(tmp_path: Path) -> None:
         read_pdf(b"%PDF-1.7\nnot a pdf", "x.pdf")
 
 
+def test_pdf_with_an_open_password_says_so(tmp_path: Path) -> None:
+    locked = tmp_path / "password-2023.pdf"
+    locked.write_bytes((PDFS / "password-2023.pdf.bin").read_bytes())
+    result = import_file(locked, tmp_path / "data", agency="shili")
+    assert result.error == "PDF 文件有打开密码，无法读取：请先在阅读器中输入密码后另存为无密码的 PDF 再导入"
+
+
 # --------------------------------------------------------------------------
 # The label rules the PDFs needed, on their own
 # --------------------------------------------------------------------------

@@ -63,15 +63,25 @@ def read_pdf(raw: bytes, source: str) -> Document:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
-    except PDFPasswordIncorrect as err:
-        raise ImportProblem("PDF 文件有打开密码，无法读取：请先在阅读器中去掉密码（另存为无密码的 PDF）") from err
     except (PDFSyntaxError, Exception) as err:  # pdfminer raises many kinds on a damaged file
+        if _password(err, PDFPasswordIncorrect):
+            raise ImportProblem("PDF 文件有打开密码，无法读取：请先在阅读器中输入密码后另存为无密码的 PDF 再导入") from err
         raise ImportProblem(f"无法打开这个 PDF 文件（文件不完整或已损坏：{type(err).__name__}）") from err
     with pdf:
         try:
             return _assemble([_read_page(page, i + 1) for i, page in enumerate(pdf.pages)], source)
         except Exception as err:  # a damaged page stream: report it as a file problem, never a traceback
             raise ImportProblem(f"PDF 文件的内容无法解析（{type(err).__name__}: {err}），请用阅读器另存为 PDF 后再导入") from err
+
+
+def _password(err: BaseException, kind: type) -> bool:
+    """Whether the error, or what pdfplumber wrapped in it, is pdfminer's wrong-password error."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, kind) or any(isinstance(a, kind) for a in getattr(seen, "args", ())):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _read_page(page: Any, number: int) -> _Page:
