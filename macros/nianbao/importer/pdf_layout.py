@@ -5,10 +5,11 @@ on plain dicts as pdfplumber gives them (``text``, ``x0``, ``x1``, ``top``,
 ``bottom``, ``size``), so it does not depend on how the page was opened.
 
 Spaces: a PDF made by WPS or Word often places a space, or a gap, between two
-Chinese characters ("政 府信息", justified lines "邮 编 ："). Between two CJK
-characters a space is never content, so it is dropped and counted (the reader
-reports the count); between a digit or Latin letter and anything else one space
-is kept ("2023 年", "hzzwgk@126.com").
+Chinese characters ("政 府信息", justified lines "邮 编 ："). Next to a Chinese
+character a space is never content: it is dropped ("2023 年" → "2023年"), and
+one typed between two Chinese characters is counted for the import note. Only
+between two Latin letters or digits is a gap a space ("Word 文档" keeps none,
+"GB 2312" keeps one). Pieces of a line far apart (table columns) keep a space.
 """
 
 from __future__ import annotations
