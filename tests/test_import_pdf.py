@@ -177,6 +177,7 @@ FEATURES = {
     "spaced.pdf": "spaces typed between Chinese characters",
     "turned.pdf": "group labels in vertical writing (Word's 文字方向), two columns read right to left",
     "radicals.pdf": "Kangxi radicals in the text layer for common ideographs (⼀ ⼆ ⼈ ⼯ ⽉ ⽇)",
+    "split-row.pdf": "a row of table 三 broken by the page end: its label on two pages, its figures on the first",
 }
 
 
@@ -386,3 +387,18 @@ def test_a_table_printed_as_a_picture_on_a_text_page_is_reported_and_left_to_fil
     draft = _draft(result)
     assert set(_leaves(draft["applications"])) == {PLACEHOLDER}
     assert draft["review_litigation"]["review"]["upheld"] == 4  # table 四, in text under the picture, is read
+
+
+def test_two_rows_at_a_page_break_are_never_joined_into_one() -> None:
+    from nianbao.importer.pdf import _joined_row
+
+    def row(*texts: str) -> list[Cell]:
+        return [Cell(t, "x", grid=True) for t in texts]
+
+    # Two rows of table 二, one on each page: both have figures, so they stay two rows.
+    assert _joined_row(row("行政许可", "5999"), [0, 1], row("行政处罚", "1235"), [0, 1]) is None
+    # A row cut in two, its figures under the second half of its label.
+    joined = _joined_row(row("5.要求行政机关确认", "", ""), [2, 3, 4], row("", "", "或重新出具已获取信息", "1", "0"), [0, 1, 2, 3, 4])
+    assert joined is not None and [c.text for c in joined[0]] == ["", "", "5.要求行政机关确认或重新出具已获取信息", "1", "0"]
+    # A figure in one half and text in the other in the same column: not one row.
+    assert _joined_row(row("规章", "0"), [0, 1], row("", "见附件"), [0, 1]) is None

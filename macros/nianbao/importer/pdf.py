@@ -28,12 +28,12 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from nianbao.importer.document import Block, Cell, Document, Paragraph, Table
 from nianbao.importer.notes import ImportProblem
-from nianbao.importer.pdf_layout import Line, cell_text, group_lines, is_furniture, repeated_margins
+from nianbao.importer.pdf_layout import Line, cell_text, group_lines, is_furniture, join_lines, repeated_margins
 from nianbao.importer.pdf_prose import margins, text_blocks
 from nianbao.importer.values import is_valueish
 from nianbao.importer.variants import section_heading
@@ -175,9 +175,11 @@ def _table(found: Any, chars: list[dict[str, Any]], page: int, taken: set[int]) 
     x0, top, x1, bottom = found.bbox
     inside = [i for i, c in enumerate(chars) if x0 <= _mid_x(c) <= x1 and top <= _mid_y(c) <= bottom]
     out: list[list[Cell]] = []
+    columns: list[list[float]] = []
     spaces = 0
     for r, row in enumerate(rows):
         cells: list[Cell] = []
+        cols: list[float] = []
         for col, box in enumerate(row.cells):
             if box is None:  # inside a merged cell that started in an earlier row or column
                 continue
@@ -190,12 +192,23 @@ def _table(found: Any, chars: list[dict[str, Any]], page: int, taken: set[int]) 
             if len(tokens) > 1 and all(is_valueish(t) for t in tokens):
                 # Figures of several columns in one cell: the rule between them was not drawn.
                 cells += [Cell(t, where, grid=True) for t in tokens]
+                cols += [col + k / 100 for k in range(len(tokens))]
             else:
                 cells.append(Cell(text, where, grid=True))
+                cols.append(col)
         if any(c.text for c in cells):
             out.append(cells)
+            columns.append(cols)
     taken.update(inside)
-    return Table(out, f"第 {page} 页的表格"), spaces
+    return Grid(out, f"第 {page} 页的表格", columns, len(rows[0].cells)), spaces
+
+
+@dataclass
+class Grid(Table):
+    """A ruled table with each cell's column in the drawn grid, to join a row the page end cut in two."""
+
+    columns: list[list[float]] = field(default_factory=list)
+    width: int = 0
 
 
 def _mid_x(c: dict[str, Any]) -> float:
@@ -256,7 +269,7 @@ def _blocks(items: list[Any], pages: list[_Page]) -> list[Block]:
         flush()
         previous = blocks[-1] if blocks else None
         if isinstance(previous, Table) and _continues(previous, item):
-            previous.rows.extend(_without_repeated_header(previous, item))
+            _carry_on(previous, item)
         else:
             blocks.append(item)
     flush()
@@ -272,13 +285,45 @@ def _width(table: Table) -> int:
     return max((len(r) for r in table.rows), default=0)
 
 
-def _without_repeated_header(previous: Table, table: Table) -> list[list[Cell]]:
-    rows = table.rows
+def _carry_on(previous: Table, table: Table) -> None:
+    """Append the next page's part of a table: its repeated header dropped, a row cut by the page end joined."""
     texts = [[c.text for c in r] for r in previous.rows]
     n = 0
-    while n < len(rows) and n < len(texts) and [c.text for c in rows[n]] == texts[n]:
+    while n < len(table.rows) and n < len(texts) and [c.text for c in table.rows[n]] == texts[n]:
         n += 1
-    return rows[n:]
+    rows = table.rows[n:]
+    if isinstance(previous, Grid) and isinstance(table, Grid) and previous.width == table.width and rows and previous.rows:
+        columns = table.columns[n:]
+        joined = _joined_row(previous.rows[-1], previous.columns[-1], rows[0], columns[0])
+        if joined is not None:
+            previous.rows[-1], previous.columns[-1] = joined
+            rows, columns = rows[1:], columns[1:]
+        previous.columns.extend(columns)
+    previous.rows.extend(rows)
+
+
+def _joined_row(last: list[Cell], last_cols: list[float], first: list[Cell], first_cols: list[float]) -> tuple[list[Cell], list[float]] | None:
+    """One row from the two parts of a row split over a page break ("5.要求行政机关确认" / "或重新出具已获取信息"),
+    or None when the two are separate rows.
+
+    Split means: one part has no figure at all, and no column holds text in both parts except label text.
+    Two figures are never joined, so a row is never given a figure that was not printed for it.
+    """
+    a = dict(zip(last_cols, last, strict=True))
+    b = dict(zip(first_cols, first, strict=True))
+    figures = [any(c.text and is_valueish(c.text) for c in part.values()) for part in (a, b)]
+    if all(figures):
+        return None
+    cells: list[Cell] = []
+    for col in sorted(set(a) | set(b)):
+        x, y = a.get(col), b.get(col)
+        if x is not None and y is not None and x.text and y.text:
+            if is_valueish(x.text) or is_valueish(y.text):
+                return None
+            cells.append(Cell(join_lines(x.text, y.text), x.where, grid=True))
+        else:
+            cells.append(x if x is not None and (x.text or y is None) else y)  # type: ignore[arg-type]
+    return cells, sorted(set(a) | set(b))
 
 
 def _image_notices(pages: list[_Page], blocks: list[Block]) -> list[str]:
