@@ -2,12 +2,12 @@
 
 Library: pdfplumber (MIT, on pdfminer.six), compared with pypdfium2 (Apache-2.0/
 BSD) by `bench/import_pdf.py` on the 洪泽 2023 report and the text PDF fixtures:
-both read exactly the same characters from every file; pypdfium2 gets them 5–20
-times faster (0.02–0.07 s a report against 0.18–0.75 s), but it gives no ruling
+both read exactly the same characters from every file; pypdfium2 gets them about
+6 times faster (0.02 s a report against 0.11–0.22 s), but it gives no ruling
 lines or table grid, which would have to be rebuilt from raw path segments.
 pdfplumber gives characters, lines and rectangles and finds the grid they draw,
-and a whole import stays inside the 1 s a report target (0.27–0.64 s, 500 PDFs
-on two cores in 147–227 s; docs/guide/scale.md). PyMuPDF is AGPL: not considered.
+and a whole import stays far inside the 1 s a report target (0.16–0.23 s; 500
+PDFs on two cores in 55 s; docs/guide/scale.md). PyMuPDF is AGPL: not considered.
 
 Per page:
 
