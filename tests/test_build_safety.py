@@ -75,7 +75,9 @@ REAPER = textwrap.dedent(
     seen = []
     while time.monotonic() < deadline and build.poll() is None and not seen:
         if any(wanted in cmdline(p) for p in children()):
-            time.sleep(0.2)  # past the child's first steps (a forked writer sets up its death signal first thing)
+            # A forked writer sets its death signal first thing: let it get past that. Pagefind has it from
+            # before its exec (preexec_fn) and may finish in a fraction of a second: kill at once.
+            time.sleep(0.2 if wanted == "mkdocs" else 0)
             seen = [p for p in children() if wanted in cmdline(p)]  # still running: kill the build now
         time.sleep(0.005)
     os.kill(build.pid, signal.SIGKILL)

@@ -172,7 +172,7 @@ def test_one_agency_split_over_two_folders_is_named(tmp_path: Path, capsys: pyte
     if folders == ["first", "second"]:  # both started before either wrote its agency.yaml
         assert "提示：机关“示例市生态环境局”的报告导入到了 2 个文件夹（first、second）" in err
     else:
-        assert folders == ["first"] and "提示" not in err
+        assert folders in (["first"], ["second"]) and "提示" not in err  # whichever wrote its agency.yaml first
 
 
 def test_jobs_must_be_a_positive_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

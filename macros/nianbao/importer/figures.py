@@ -28,6 +28,10 @@ from nianbao.importer.variants import LabelIndex, Match
 from nianbao.model import labels as L
 
 T = TypeVar("T")
+# How many figures a row of table 三 and the whole of table 四 hold, from the layouts in `labels`.
+T3_ROW_CELLS = len(L.T3_COLUMNS)  # six applicant types and 总计
+T4_GROUP_CELLS = len(L.T4_COLUMNS)  # four results and 总计
+T4_CELLS = len(L.T4_GROUPS) * T4_GROUP_CELLS
 _NUMBER_TOKEN = re.compile(r"[+-]?[\d,]+(?:\.\d+)?")
 Stream = list[Cell | None]  # None: a row break
 
@@ -264,14 +268,14 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
     blank_totals: list[tuple[str, str, str]] = []
     for row in body:
         read = rows.get(row.path)
-        values = _values(read, 7) if read else []
+        values = _values(read, T3_ROW_CELLS) if read else []
         cells: dict[str, Value] = {}
         name = f"表三“{row.label}”"
         if not found:
             cells = {k: PLACEHOLDER for k in L.T3_PARTS}
         elif row.path in by_parent:
             cells, comments[("applications", *row.path)] = by_parent[row.path]
-        elif len(values) == 7:
+        elif len(values) == T3_ROW_CELLS:
             for key, cell in zip(T3_KEYS, values, strict=True):
                 if key == "total" and not normal(cell.text):
                     parts = [cells[k] for k in L.T3_PARTS if isinstance(cells.get(k), int)]
@@ -286,7 +290,7 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
             comments[("applications", *row.path)] = "原文缺列；按勾稽关系推定为 0"
         else:
             where = read.label.where if read else ""
-            reason = f"：这一行应有 7 个数，原文有 {len(values)} 个，无法确定各数属于哪一列" if read else "：原文中找不到这一行"
+            reason = f"：这一行应有 {T3_ROW_CELLS} 个数，原文有 {len(values)} 个，无法确定各数属于哪一列" if read else "：原文中找不到这一行"
             out.add(Note("missing", where, f"{name}{reason}，已写为“{PLACEHOLDER}”，请对照原报告填写"))
             cells = {k: PLACEHOLDER for k in L.T3_PARTS}
             comments[("applications", *row.path)] = "待填写：原文无法读取"
@@ -301,7 +305,7 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
         counts = "、".join(sorted({f"{n} 个" if n is not None else "整行缺失" for _, _, n in deduced}))
         rows_text = "、".join(f"“{label}”" for _, label, _ in deduced)
         message = (
-            f"表三有 {len(deduced)} 行的数不足 7 个（{counts}，复制时丢失了列）：{rows_text}。"
+            f"表三有 {len(deduced)} 行的数不足 {T3_ROW_CELLS} 个（{counts}，复制时丢失了列）：{rows_text}。"
             "一、二两行全为 0，按表三勾稽关系（一+二=（七）总计+四，各格不为负）这些行必全为 0，已按 0 导入、总计省略"
         )
         wheres = [w for w, _, _ in deduced if w]
@@ -325,10 +329,10 @@ def _other_as_2019(rows: dict[Any, RowRead[Any]], out: Collector) -> dict[tuple[
     subs = [(OTHER_2019[0], item.key) for item in L.T3_OUTCOMES["2021"][-1].items]  # type: ignore[union-attr]
     if printed is None or any(p in rows for p in subs):
         return {}
-    values = _values(printed, 7)
+    values = _values(printed, T3_ROW_CELLS)
     shown = " ".join(normal(c.text) or "空白" for c in values)
     label = printed.label.text
-    if len(values) == 7 and all(normal(c.text) == "0" for c in values):
+    if len(values) == T3_ROW_CELLS and all(normal(c.text) == "0" for c in values):
         message = (
             f"表三按 2019 年格式印了一行“{label}”（{shown}），2021 年格式分为三项；原文这一行全为 0，"
             "三项各格不能为负，故三项必全为 0，已按 0 导入"
@@ -350,8 +354,8 @@ def _all_zero(rows: dict[Any, RowRead[Any]], paths: list[tuple[str, ...]]) -> bo
         row = rows.get(path)
         if row is None:
             return False
-        values = _values(row, 7)
-        if len(values) != 7 or any(normal(c.text) != "0" for c in values):
+        values = _values(row, T3_ROW_CELLS)
+        if len(values) != T3_ROW_CELLS or any(normal(c.text) != "0" for c in values):
             return False
     return True
 
@@ -389,22 +393,23 @@ def table4(stream: Stream, out: Collector) -> TableResult:
         if labelled and any(normal(c.text) for c in tail):
             values.extend(tail)
         row = []
-    while len(values) > 15 and not normal(values[-1].text):
+    while len(values) > T4_CELLS and not normal(values[-1].text):
         values.pop()
     found = labelled and bool(values)
     data: dict[str, Any] = {}
     comments: dict[tuple[str, ...], str] = {}
-    if found and len(values) != 15:
-        out.add(Note("missing", values[0].where, f"表四应有 15 个数，原文有 {len(values)} 个，无法确定对应关系：已全部写为“{PLACEHOLDER}”，请对照原报告填写"))
+    if found and len(values) != T4_CELLS:
+        message = f"表四应有 {T4_CELLS} 个数，原文有 {len(values)} 个，无法确定对应关系：已全部写为“{PLACEHOLDER}”，请对照原报告填写"
+        out.add(Note("missing", values[0].where, message))
         comments[("review_litigation",)] = "待填写：原文表四的数字个数不对"
     for g, (group, group_label) in enumerate(L.T4_GROUPS.items()):
         cells: dict[str, Value] = {}
         for c, (key, label) in enumerate(L.T4_COLUMNS.items()):
-            if not found or len(values) != 15:
+            if not found or len(values) != T4_CELLS:
                 if key != "total":
                     cells[key] = PLACEHOLDER
                 continue
-            cell = values[g * 5 + c]
+            cell = values[g * T4_GROUP_CELLS + c]
             if key == "total" and not normal(cell.text):
                 parts = [cells[k] for k in L.T4_PARTS if isinstance(cells.get(k), int)]
                 shown = f"各项之和为 {sum(parts)}" if len(parts) == len(L.T4_PARTS) else "各项未能全部读出"
