@@ -18,8 +18,8 @@ REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "macros" / "nianbao"
 TESTS = Path(__file__).resolve().parent
 HAN = re.compile(r"[\u3400-\u9fff]")
-# A string literal that is a finding code: Y001, S003, F004, V-1, R3-1, RX-1, RY-6, V-6-2, E13, N-1.
-CODE_LITERAL = re.compile(r"""["']((?:[YSF]\d{3})|(?:R\d-\d)|(?:R[XY]-\d)|(?:V-\d(?:-\d)?)|(?:E\d{1,2})|(?:N-\d))["']""")
+# A string literal that is a finding code: Y001, S003, P001, F004, V-1, R3-1, RX-1, RY-6, V-6-2, E13, N-1.
+CODE_LITERAL = re.compile(r"""["']((?:[YSFP]\d{3})|(?:R\d-\d)|(?:R[XY]-\d)|(?:V-\d(?:-\d)?)|(?:E\d{1,2})|(?:N-\d))["']""")
 
 
 def _emitted() -> set[str]:

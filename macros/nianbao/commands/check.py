@@ -14,6 +14,8 @@ from pathlib import Path
 
 from nianbao.model.findings import Finding, code_quality
 from nianbao.model.pipeline import build_portal
+from nianbao.model.progress_config import ProgressConfigError
+from nianbao.workflow.siteconfig import progress_settings
 
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
@@ -41,11 +43,14 @@ def _selected(root: Path, rel: str, wanted: set[Path]) -> bool:
 def summary(findings: list[Finding], reports: int, rejected: int) -> str:
     """One closing line in Chinese: how many reports, errors and warnings."""
     errors = sum(1 for f in findings if f.blocks)
-    kept = sum(1 for f in findings if f.is_error and not f.blocking)
+    kept = sum(1 for f in findings if f.is_error and not f.blocking and not f.draft)
+    drafted = sum(1 for f in findings if f.is_error and f.draft)
     warnings = sum(1 for f in findings if not f.is_error)
     line = f"检查了 {reports} 份报告：{errors} 个错误，{warnings} 个警告"
     if kept:
         line += f"，另有 {kept} 个历史报告中按原样保留的问题（不阻止发布）"
+    if drafted:
+        line += f"，草稿中另有 {drafted} 个错误（发布前须改正）"
     if rejected:
         line += f"；{rejected} 个文件因错误未能读取"
     return line + "。"
@@ -58,7 +63,12 @@ def run(args: argparse.Namespace) -> int:
         for p in missing:
             print(f"nianbao check：错误：找不到文件或文件夹“{p}”", file=sys.stderr)
         return EXIT_USAGE
-    portal = build_portal(root / "data", root)
+    try:
+        settings, _ = progress_settings(root)  # a portal's own deadlines change E15
+    except ProgressConfigError as e:
+        print(f"nianbao check：错误：{e}", file=sys.stderr)
+        return EXIT_USAGE
+    portal = build_portal(root / "data", root, deadlines=settings.deadlines)
     wanted = {Path(p).resolve() for p in args.paths}
     findings = [f for f in portal.findings if _selected(root, f.file, wanted)]
     if args.format == "gitlab":
@@ -70,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             print(finding.format_github())
         else:
             print(finding.format_text(), file=sys.stderr if args.format == "gitlab" else sys.stdout)
-    reports = sum(1 for d in portal.reports if _selected(root, d.path, wanted))
+    reports = sum(1 for d in portal.all_reports if _selected(root, d.path, wanted))
     rejected = sum(1 for rel in portal.rejected if _selected(root, rel, wanted))
     if args.format != "github":
         print(summary(findings, reports, rejected), file=sys.stderr)

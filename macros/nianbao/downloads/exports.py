@@ -40,7 +40,7 @@ JSON_SCHEMA_REPORT = "nianbao.report/1"
 JSON_SCHEMA_INDEX = "nianbao.index/1"
 UNIT_HEADER = "采购总金额单位"
 FORMAT_NAMES: dict[L.FormatVersion, str] = {"2019": "2019年格式", "2021": "2021年格式"}
-STATUS_NAMES: dict[str, str] = {"current": "本年度报告", "archived": "历史报告（按原文导入）"}
+STATUS_NAMES: dict[str, str] = {"draft": "草稿（仅预览）", "current": "本年度报告", "archived": "历史报告（按原文导入）"}
 
 # --------------------------------------------------------------------------
 # JSON

@@ -10,7 +10,8 @@ Code families:
 - S…  a value does not fit the data format (unknown key, missing field, text in a number cell);
 - F…  folder and file naming in `data/`;
 - V-1, R…, RX-…, RY-…, V-6-…  the rules of the national format (spec §5);
-- E13, E15, E17, N-1, N-2  the typical errors of spec §9 that have no rule number there.
+- E13, E15, E17, N-1, N-2  the typical errors of spec §9 that have no rule number there;
+- P…  the report's publication state (draft, current, archived).
 
 Importable without the rest of the package (no pydantic, no YAML), so a docs
 generator or an editor plugin can read it cheaply.
@@ -345,6 +346,14 @@ _ALL: tuple[Code, ...] = (
         "《条例》第四十九条：政府部门的年报应于次年 1月31日前发布，人民政府的年报应于次年 3月31日前发布。",
         "department 类型机关 published_date: 2022-02-15",
         "核对发布日期；确属逾期的，如实保留。",
+    ),
+    Code(
+        "P001",
+        "error",
+        "已发布的报告缺少发布日期",
+        "status: current 表示报告已由本机关发布，门户据此公开，报送进度和考核也按发布日期计算，因此必须填写 published_date。",
+        "status: current，但没有 published_date",
+        "已发布的填写实际发布日期（如 published_date: 2022-01-20）；尚未发布的把 status 改为 draft。",
     ),
     Code(
         "RY-1",

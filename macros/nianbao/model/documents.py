@@ -427,10 +427,13 @@ class _Report(_Model):
         title="格式版本",
         description="一般省略：2019、2020 年度用 2019 年格式，2021 年度起用 2021 年格式。仅当原报告确用另一格式发布时填写",
     )
-    status: Literal["current", "archived"] = Field(
+    status: Literal["draft", "current", "archived"] = Field(
         "current",
         title="状态",
-        description="current：本年度填报，必须全部通过检查才能发布；archived：按原样导入的历史报告，检查问题只列出、不阻止发布",
+        description=(
+            "draft：起草中，检查并可预览，但不在门户上发布；current：已发布，必须填写发布日期并全部通过检查；"
+            "archived：按原样导入的历史报告，检查问题只列出、不阻止发布"
+        ),
     )
     title: Line | None = Field(None, title="标题", description="省略时为“机关全称+年度+政府信息公开工作年度报告”")
     published_date: Date | None = Field(None, title="发布日期", description="如 2022-01-20")

@@ -37,8 +37,10 @@ class Finding:
     message: str
     fix: str
     field: str | None = None
-    # False for findings on archived reports: listed, but they do not stop publishing.
+    # False for findings on archived reports and drafts: listed, but they do not stop publishing.
     blocking: bool = True
+    # On a draft: the clerk must fix it before setting status: current.
+    draft: bool = False
 
     @classmethod
     def of(cls, file: str, line: int, col: int, code: str, message: str, fix: str, field: str | None = None) -> Finding:
@@ -56,9 +58,16 @@ class Finding:
     def format_text(self) -> str:
         where = f"{self.field}：" if self.field else ""
         return one_line(
-            f"{self.file}:{self.line}:{self.col}: {SEVERITY_WORDS[self.severity]}{'' if self.blocking else '（历史报告，不阻止发布）'} "
+            f"{self.file}:{self.line}:{self.col}: {SEVERITY_WORDS[self.severity]}{self._held()} "
             f"[{self.code}] {where}{self.message} ({self.fix})"
         )
+
+    def _held(self) -> str:
+        if self.blocking:
+            return ""
+        if self.draft:
+            return "（草稿，发布前须改正）" if self.is_error else "（草稿）"
+        return "（历史报告，不阻止发布）"
 
     def format_github(self) -> str:
         # Workflow commands treat %, CR and LF specially in the message part.

@@ -65,6 +65,11 @@ class ReportDoc:
         (its JSON, three CSVs, two workbooks and two portal CSVs; 1.7 CPU seconds at 2,500 reports)."""
         return figure_values(self.report)
 
+    @property
+    def draft(self) -> bool:
+        """Being written: checked and previewed, never published."""
+        return self.report.status == "draft"
+
 
 @dataclass
 class Loaded:
@@ -279,6 +284,7 @@ def _year_text(smap: SourceMap, version: L.FormatVersion) -> str:
 
 # Error kinds raised by the model's own value types: their message and fix are the model's words.
 _OWN_WORDS = {
+    "rulepack",
     "blank",
     "placeholder",
     "quoted_number",

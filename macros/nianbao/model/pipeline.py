@@ -13,8 +13,10 @@ from pathlib import Path
 
 from nianbao.model.checks import check_all
 from nianbao.model.datatree import load_tree
+from nianbao.model.deadlines import Deadlines
 from nianbao.model.findings import sort_findings
 from nianbao.model.portal import Portal, index
+from nianbao.model.rates import DEFAULT_MIN_SAMPLE
 
 
 @contextmanager
@@ -36,12 +38,23 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_portal(data_dir: Path, root: Path | None = None, follow_links: bool = False) -> Portal:
-    """Load, check and index the whole data tree (symbolic links in it refused unless follow_links: see `datatree`)."""
+def build_portal(
+    data_dir: Path,
+    root: Path | None = None,
+    follow_links: bool = False,
+    with_drafts: bool = False,
+    deadlines: Deadlines | None = None,
+    min_sample: int = DEFAULT_MIN_SAMPLE,
+) -> Portal:
+    """Load, check and index the whole data tree (symbolic links in it refused unless follow_links: see `datatree`).
+
+    Drafts are held apart from the published reports unless `with_drafts` (a preview shows them).
+    """
     root = root or data_dir.parent
     with _collector_paused():
         loaded = load_tree(data_dir, root, follow_links)
-        portal = index(loaded, root, loaded.findings)
+        portal = index(loaded, root, loaded.findings, with_drafts, deadlines)
+        portal.min_sample = min_sample
         portal.findings = sort_findings([*portal.findings, *check_all(portal)])
         # The portal is read until the process ends (a build, an export): keep later collector
         # passes, while pages are rendered, from walking it again and again. Frozen before the

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nianbao.model import labels as L
+from nianbao.model.deadlines import Deadlines
 from nianbao.model.findings import Finding, has_blocking, sort_findings
 from nianbao.model.load import AgencyDoc, Loaded, ReportDoc
+from nianbao.model.rates import DEFAULT_MIN_SAMPLE
 
 
 @dataclass
@@ -24,6 +26,18 @@ class Portal:
     rejected: list[str]
     by_agency: dict[str, list[ReportDoc]] = field(default_factory=dict)
     by_year: dict[int, list[ReportDoc]] = field(default_factory=dict)
+    # Reports being written (status: draft): checked and shown by the progress page, never published.
+    # Empty in a preview, where they are among `reports` so that the clerk sees the page.
+    drafts: list[ReportDoc] = field(default_factory=list)
+    # When each year's reports are due; the portal may override a year (mkdocs.yml).
+    deadlines: Deadlines = field(default_factory=Deadlines)
+    # Below this many cases a rate is not computed, only the counts shown (model/rates.py).
+    min_sample: int = DEFAULT_MIN_SAMPLE
+
+    @property
+    def all_reports(self) -> list[ReportDoc]:
+        """Published reports and drafts: everything that is checked."""
+        return [*self.reports, *self.drafts]
 
     @property
     def blocked(self) -> bool:
@@ -42,10 +56,14 @@ class Portal:
         return doc.report.title or f"{self.agency(doc).agency.name}{doc.year}年{L.TITLE_SUFFIX}"
 
     def neighbours(self, doc: ReportDoc) -> tuple[ReportDoc | None, ReportDoc | None]:
-        """The same agency's previous and next published reports."""
+        """The same agency's previous and next published reports (a draft's too, though it is not among them)."""
         series = self.by_agency.get(doc.agency_id, [])
-        i = series.index(doc)
-        return (series[i - 1] if i > 0 else None, series[i + 1] if i + 1 < len(series) else None)
+        if doc in series:
+            i = series.index(doc)
+            return (series[i - 1] if i > 0 else None, series[i + 1] if i + 1 < len(series) else None)
+        before = [d for d in series if d.year < doc.year]
+        after = [d for d in series if d.year > doc.year]
+        return (before[-1] if before else None, after[0] if after else None)
 
     def previous_year(self, doc: ReportDoc) -> ReportDoc | None:
         """The report of exactly the year before, for cross-year rules."""
@@ -56,11 +74,16 @@ class Portal:
         return [f for f in self.findings if f.file == doc.path]
 
 
-def index(loaded: Loaded, root: Path, findings: list[Finding]) -> Portal:
-    reports = sorted(loaded.reports, key=lambda d: (d.agency_id, d.year))
+def index(loaded: Loaded, root: Path, findings: list[Finding], with_drafts: bool = False, deadlines: Deadlines | None = None) -> Portal:
+    """Index the published reports; drafts are held apart unless `with_drafts` (a preview)."""
+    everything = sorted(loaded.reports, key=lambda d: (d.agency_id, d.year))
+    reports = everything if with_drafts else [d for d in everything if not d.draft]
+    drafts = [] if with_drafts else [d for d in everything if d.draft]
     by_agency: dict[str, list[ReportDoc]] = defaultdict(list)
     by_year: dict[int, list[ReportDoc]] = defaultdict(list)
     for doc in reports:
         by_agency[doc.agency_id].append(doc)
         by_year[doc.year].append(doc)
-    return Portal(root, loaded.agencies, reports, sort_findings(findings), loaded.rejected, dict(by_agency), dict(by_year))
+    return Portal(
+        root, loaded.agencies, reports, sort_findings(findings), loaded.rejected, dict(by_agency), dict(by_year), drafts, deadlines or Deadlines()
+    )

@@ -11,14 +11,9 @@ from dataclasses import dataclass
 
 from nianbao.model.load import AgencyDoc, ReportDoc
 from nianbao.model.portal import Portal
+from nianbao.model.progress import active_in
 
 NOT_PUBLISHED = "未发布"
-
-
-def active_in(agency: AgencyDoc, year: int) -> bool:
-    """Whether the agency existed in `year` and so owed a report for it."""
-    a = agency.agency
-    return (a.active_from is None or a.active_from <= year) and (a.active_until is None or year <= a.active_until)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Read plain values from mkdocs.yml without MkDocs (ownership, preview).
+"""Read plain values from mkdocs.yml without MkDocs (ownership, preview, the progress settings of the CLI).
 
 mkdocs.yml may hold tags such as `!ENV` or `!!python/name:`; they read as None
 here, which is enough for the plain settings these callers need.
@@ -6,9 +6,13 @@ here, which is enough for the plain settings these callers need.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from nianbao.model.progress_config import ProgressConfig, ProgressConfigError, progress_config
 
 
 class _Loader(yaml.SafeLoader):
@@ -37,3 +41,27 @@ def lookup(config: dict[str, Any], *keys: str) -> Any:
             return None
         node = node.get(key)
     return node
+
+
+def plugin_options(mkdocs_config: Mapping[str, Any]) -> dict[str, Any]:
+    """The nianbao plugin's options as written in mkdocs.yml (empty when none)."""
+    for entry in mkdocs_config.get("plugins") or []:
+        if isinstance(entry, Mapping) and "nianbao" in entry:
+            return dict(entry["nianbao"] or {})
+    return {}
+
+
+def progress_settings(root: Path) -> tuple[ProgressConfig, str | None]:
+    """The portal's progress settings and site_url, as a build would read them; the defaults without a mkdocs.yml.
+
+    Raises ProgressConfigError (Chinese) for a mkdocs.yml that cannot be read or settings that cannot be used.
+    """
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return progress_config({}, root), None
+    try:
+        config = read_config(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise ProgressConfigError(f"无法读取 {path.name}：{e}") from e
+    site_url = config.get("site_url")
+    return progress_config(plugin_options(config), root), site_url if isinstance(site_url, str) else None

@@ -18,9 +18,9 @@ from nianbao.model.load import ReportDoc
 
 if TYPE_CHECKING:
     from nianbao.model.portal import Portal
-from nianbao.model.checks import arithmetic, crossyear, disclosure, narrative, similarity, years
+from nianbao.model.checks import arithmetic, crossyear, disclosure, narrative, publication, similarity, years
 
-RULES = (arithmetic.check, disclosure.check, crossyear.check, narrative.check, years.check, similarity.check)
+RULES = (publication.check, arithmetic.check, disclosure.check, crossyear.check, narrative.check, years.check, similarity.check)
 
 
 def check_report(doc: ReportDoc, portal: Portal) -> list[Finding]:
@@ -29,11 +29,14 @@ def check_report(doc: ReportDoc, portal: Portal) -> list[Finding]:
         findings.extend(rule(doc, portal))
     if doc.archived:
         findings = [replace(f, blocking=False) for f in findings]
+    elif doc.draft:
+        # A draft may be merged half-written: its problems are listed (CI annotates them), and block once it is published.
+        findings = [replace(f, blocking=False, draft=True) for f in findings]
     return findings
 
 
 def check_all(portal: Portal) -> list[Finding]:
     findings: list[Finding] = []
-    for doc in portal.reports:
+    for doc in portal.all_reports:
         findings.extend(check_report(doc, portal))
     return findings

@@ -61,13 +61,18 @@ def _overview(doc: ReportDoc) -> str:
     return "\n".join(text for _, text in overview_texts(doc))
 
 
+def section_scores(doc: ReportDoc, last: ReportDoc) -> dict[str, float]:
+    """Similarity of sections 一 and 五 to last year's (the progress page and the assessment read it too)."""
+    texts = (("overview", _overview), ("problems", lambda d: d.report.problems))
+    return {key: similarity(text(doc), text(last)) for key, text in texts}
+
+
 def check(doc: ReportDoc, portal: Portal) -> list[Finding]:
     last = portal.previous_year(doc)
     if last is None:
         return []
     findings = []
-    for key, text in (("overview", _overview), ("problems", lambda d: d.report.problems)):
-        score = similarity(text(doc), text(last))
+    for key, score in section_scores(doc, last).items():
         if score > THRESHOLD:
             findings.append(
                 at_key(

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from nianbao.model.checks.rule import at
+from nianbao.model.deadlines import TYPE_WORDS
 from nianbao.model.findings import Finding
 from nianbao.model.load import ReportDoc
 
@@ -23,11 +24,6 @@ if TYPE_CHECKING:
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
-# (month, day) of the following year, and the words for the message.
-DEADLINES: dict[str, tuple[int, int, str]] = {
-    "department": (1, 31, "政府部门"),
-    "government": (3, 31, "人民政府"),
-}
 
 
 def check(doc: ReportDoc, portal: Portal) -> list[Finding]:
@@ -94,16 +90,18 @@ def _deadline(doc: ReportDoc, portal: Portal) -> list[Finding]:
     agency = portal.agencies.get(doc.agency_id)
     if published is None or agency is None:
         return []
-    month, day, kind = DEADLINES[agency.agency.type]
-    deadline = dt.date(doc.year + 1, month, day)
+    kind = agency.agency.type
+    deadline = portal.deadlines.due(doc.year, kind)
     if published <= deadline:
         return []
+    basis = "本门户规定" if portal.deadlines.overridden(doc.year, kind) else "法定"
     return [
         at(
             doc,
             ("published_date",),
             "E15",
-            f"发布日期 {published.isoformat()} 晚于{kind}年报的法定发布期限 {deadline.year}年{month}月{day}日（《条例》第四十九条）",
+            f"发布日期 {published.isoformat()} 晚于{TYPE_WORDS[kind]}年报的{basis}发布期限 "
+            f"{deadline.year}年{deadline.month}月{deadline.day}日（《条例》第四十九条）",
             "请核对发布日期；确属逾期发布的，如实保留此日期",
         )
     ]
