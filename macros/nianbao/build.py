@@ -16,6 +16,7 @@ from typing import Any
 from nianbao.model.findings import Finding
 from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
+from nianbao.model.supervision import Supervision
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Build:
     report_providers: Sequence[ReportProvider] = ()
     portal_providers: Sequence[PortalProvider] = ()
     preview: bool = False  # `nianbao preview`: data errors are shown, the pages still built
+    supervision: Supervision | None = None  # the 报送进度 and 考核 view, when the portal publishes it
     _bytes: dict[str, bytes] = field(default_factory=dict, repr=False)
     _findings_by_file: dict[str, list[Finding]] | None = field(default=None, repr=False)
 

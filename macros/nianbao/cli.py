@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from nianbao.commands import check, codeowners, export, import_reports, new, new_agency, owners_check, preview, schema
+from nianbao.commands import check, codeowners, export, import_reports, new, new_agency, owners_check, preview, progress, schema
 from nianbao.commands.argparse_zh import ChineseArgumentParser
 
 # Each module registers one subcommand; add new ones here.
-COMMANDS = (check, new, new_agency, codeowners, owners_check, import_reports, preview, export, schema)
+COMMANDS = (check, new, new_agency, codeowners, owners_check, import_reports, preview, export, progress, schema)
 
 
 def build_parser() -> argparse.ArgumentParser:

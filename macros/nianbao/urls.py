@@ -17,6 +17,7 @@ SEARCH_URL = "search/"
 STATISTICS_URL = "statistics/"
 DOWNLOADS_URL = "downloads/"  # the downloads page, and the folder its files are in
 SORT_SCRIPT = "assets/sort.js"  # published from the package (site/assets/)
+PROGRESS_URL = "progress/"  # 报送进度与考核, when the portal publishes it
 
 
 def report_url(agency_id: str, year: int) -> str:
@@ -38,6 +39,15 @@ def statistics_year_url(year: int) -> str:
 # A report's files: JSON, a CSV per table, the Word document. Each is named after the agency and
 # year, so a file saved from the site or written by the CLI says whose report it is.
 REPORT_FILE_SUFFIXES = {"json": ".json", "table2": "-table2.csv", "table3": "-table3.csv", "table4": "-table4.csv", "docx": ".docx"}
+
+
+def progress_year_url(year: int) -> str:
+    return f"{PROGRESS_URL}{year}/"
+
+
+def progress_file(year: int) -> str:
+    """The year's 报送进度 CSV, beside its page."""
+    return f"{progress_year_url(year)}progress-{year}.csv"
 
 
 def report_file_name(agency_id: str, year: int, kind: str) -> str:

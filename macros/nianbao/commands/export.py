@@ -36,11 +36,19 @@ def run(args: argparse.Namespace) -> int:
     from nianbao.downloads.word.files import main as export_docx
     from nianbao.downloads.writer import DownloadFailed, write_all_or_nothing
     from nianbao.model.pipeline import build_portal
+    from nianbao.model.progress_config import ProgressConfigError
+    from nianbao.model.supervision import supervise
+    from nianbao.workflow.siteconfig import progress_settings
 
     root = Path(args.root).resolve()
     if getattr(args, "docx", None):
         return export_docx(args.docx, args.out, root)
-    portal = build_portal(root / "data", root)
+    try:
+        settings, _ = progress_settings(root)  # the site's deadlines and, when public, its progress CSV files
+    except ProgressConfigError as e:
+        print(f"nianbao export：错误：{e}", file=sys.stderr)
+        return 2
+    portal = build_portal(root / "data", root, deadlines=settings.deadlines, min_sample=settings.min_sample)
     if portal.blocked:
         for finding in portal.findings:
             if finding.blocks:
@@ -50,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out)
     out = out if out.is_absolute() else root / out
-    files = new_build(portal).all_downloads()
+    files = new_build(portal, supervision=supervise(portal, settings) if settings.public else None).all_downloads()
     try:
         size = write_all_or_nothing(files, out)  # a failure half-way leaves --out as it was
     except DownloadFailed as err:

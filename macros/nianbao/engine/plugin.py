@@ -31,6 +31,8 @@ from nianbao.engine.macros_env import PAGE_SOURCE
 from nianbao.engine.sitelock import SiteLock
 from nianbao.engine.theme import material_search_on, unused
 from nianbao.model.pipeline import build_portal
+from nianbao.model.progress_config import ProgressConfigError, progress_config
+from nianbao.model.supervision import supervise
 from nianbao.site.pages import Page, portal_pages
 from nianbao.site.preview import problems
 from nianbao.site.search import Indexing, SearchIndexError
@@ -42,12 +44,19 @@ PREVIEW_LOG = "nianbao.preview"  # not under "mkdocs": never counted by strict m
 # mkdocs.yml, data/ and its own pages (as MkDocs' search plugin brings its own assets).
 ASSETS = Path(nianbao.site.__file__).parent / "assets"  # published under assets/
 THEME = Path(__file__).parent / "theme"  # Material overrides, by extending blocks
-STYLESHEETS = ("assets/nianbao.css", "assets/nianbao/portal.css", "assets/nianbao/print.css")
+STYLESHEETS = ("assets/nianbao.css", "assets/nianbao/portal.css", "assets/nianbao/print.css", "assets/nianbao/progress.css")
 
 
 class NianbaoConfig(Config):
     data_dir = c.Type(str, default="data")
     search_index = c.Type(bool, default=True)  # build the Pagefind index after the site
+    # 报送进度 and 考核 (model/progress_config.py reads and checks these, for the CLI too). Any YAML
+    # value is accepted here, so a wrong one gets progress_config's Chinese message, not MkDocs' English one.
+    progress = c.Optional(c.Type(object))
+    progress_as_of = c.Optional(c.Type(object))
+    rates_min_sample = c.Optional(c.Type(object))
+    assessment = c.Optional(c.Type(object))
+    deadlines = c.Optional(c.Type(object))
 
 
 def _marker(uri: str) -> str:
@@ -73,21 +82,35 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         # Portals made before the assets moved into the package list the stylesheets themselves.
         config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
         root = Path(config.config_file_path).parent
+        options = {k: v for k, v in self.config.items() if v is not None}
+        try:
+            settings = progress_config(options, root)
+        except ProgressConfigError as e:
+            raise PluginError(str(e)) from e
         # Only a preview server follows links in data/: `nianbao preview` links the real files into its
         # temporary project, and it publishes nothing. A build refuses every link (see model/datatree).
-        portal = build_portal(root / self.config.data_dir, root, follow_links=self.serving)
-        self.build = new_build(portal, preview=self.serving)
+        # Drafts are published only in a preview too, where the clerk reads the page being written.
+        portal = build_portal(
+            root / self.config.data_dir,
+            root,
+            follow_links=self.serving,
+            with_drafts=self.serving,
+            deadlines=settings.deadlines,
+            min_sample=settings.min_sample,
+        )
+        self.build = new_build(portal, preview=self.serving, supervision=supervise(portal, settings) if settings.public else None)
         # A preview reports data errors outside MkDocs' loggers: in strict mode (make serve) MkDocs counts
         # every warning and error under its own and aborts the rebuild, and the browser would keep the
         # old page with no sign of the error. The page itself shows them (site/preview.py).
         blocking = logging.getLogger(PREVIEW_LOG) if self.build.preview else log
         for finding in portal.findings:
-            if finding.blocks:
+            if finding.blocks or (self.build.preview and finding.draft and finding.is_error):  # a draft's: what to fix before publishing
                 blocking.error(finding.format_text())
             else:
-                # Warnings and archived reports' findings are listed, not fatal: INFO keeps --strict for real problems.
+                # Warnings, archived reports' and drafts' findings are listed, not fatal: INFO keeps --strict for real problems.
                 log.info(finding.format_text())
-        if portal.blocked and self.build.preview:
+        drafted = any(f.is_error and f.draft for f in portal.findings)
+        if (portal.blocked or drafted) and self.build.preview:
             # `nianbao preview`: the clerk sees the page while still fixing it; a real build still stops.
             blocking.warning("预览模式：数据还有错误（见上方，页面顶部也列出），页面仅供预览，改正前不能发布。")
         elif portal.blocked:
@@ -193,7 +216,7 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
                 raise PluginError(f"{e}。构建已停止。") from e
             fill_sizes(site_dir, self.build)
         reports = sum(1 for p in self.pages.values() if p.kind == "report")
-        archived = [f for f in portal.findings if f.is_error and not f.blocking]
+        archived = [f for f in portal.findings if f.is_error and not f.blocking and not f.draft]
         log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")
         if archived:
             log.info(f"历史报告中有 {len(archived)} 处按原样保留的问题，见上方列表。")

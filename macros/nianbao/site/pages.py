@@ -20,6 +20,7 @@ from nianbao.model.portal import Portal
 from nianbao.site.indexes import KEY_FIGURES, NOT_PUBLISHED, key_figures, latest_reports, missing_years, year_groups
 from nianbao.site.page import Page
 from nianbao.site.preview import unreadable_reports
+from nianbao.site.progress import progress_pages
 from nianbao.site.render import render, report_body
 from nianbao.site.statistics import agency_statistics_html, statistics_pages
 from nianbao.urls import AGENCIES_URL, HOME_URL, SEARCH_URL, YEARS_URL, agency_url, relative, report_url, year_url
@@ -28,6 +29,7 @@ HOME_TITLE = "首页"
 
 
 def portal_pages(build: Build) -> list[Page]:
+    """Every page of the site: the 报送进度 pages too when the portal publishes them (`build.supervision`)."""
     portal = build.portal
     pages = [
         Page(HOME_URL, HOME_TITLE, "home", lambda: _home(portal)),
@@ -52,6 +54,8 @@ def portal_pages(build: Build) -> list[Page]:
         )
     pages.extend(statistics_pages(build))
     pages.extend(unreadable_reports(build))  # a preview only
+    if build.supervision is not None and build.supervision.config.public:
+        pages.extend(progress_pages(build.supervision))
     return with_breadcrumbs(pages)
 
 

@@ -17,10 +17,10 @@ from nianbao.urls import agency_url, report_url
 
 
 def problems(build: Build) -> list[str]:
-    """The terminal's lines for every finding that blocks publishing; none outside a preview."""
+    """The terminal's lines for every finding that blocks publishing (a draft's errors too); none outside a preview."""
     if not build.preview:
         return []
-    return [f.format_text() for f in build.portal.findings if f.blocks]
+    return [f.format_text() for f in build.portal.findings if f.blocks or (f.draft and f.is_error)]
 
 
 def unreadable_reports(build: Build) -> list[Page]:

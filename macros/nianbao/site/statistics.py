@@ -13,6 +13,7 @@ agency page includes it, so each agency has one page, not two.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from markupsafe import Markup
 from nianbao.build import Build
 from nianbao.downloads.exports import FORMAT_NAMES
 from nianbao.model import labels as L
+from nianbao.model import rates as R
 from nianbao.model import statistics as S
 from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
@@ -211,11 +213,45 @@ def year_body(portal: Portal, year: int) -> str:
             sortable=True,
         ),
         formats=formats,
+        rates=_rates_grid(portal, docs, url, year),
+        min_sample=portal.min_sample,
         year_href=relative(url, year_url(year)),
         statistics_href=relative(url, STATISTICS_URL),
         csv_href=relative(url, portal_file("csv", year)),
         xlsx_href=relative(url, portal_file("xlsx", year)),
         sort_js=relative(url, SORT_SCRIPT),
+    )
+
+
+def _percent(rate: R.Rate) -> Decimal | None:
+    value = rate.value
+    return None if value is None else (value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _rate_values(rates: dict[str, R.Rate]) -> list[S.Number | None]:
+    """公开率, 不予公开率, 无法提供率 (%), their sample, 纠错率 (%), its sample."""
+    apps, correction = rates["disclosure"], rates["correction"]
+    shares = [_percent(rates[k]) for k in ("disclosure", "refusal", "unavailable")]
+    return [*shares, apps.denominator, _percent(correction), correction.denominator]
+
+
+def _rates_grid(portal: Portal, docs: Sequence[ReportDoc], url: str, year: int) -> dict[str, Any]:
+    """Every agency's rates, sortable; a rate over fewer cases than the portal's minimum is left out (—)."""
+    kinds = R.KIND_BY_KEY
+    columns = [f"{kinds['disclosure'].label}（%）", f"{kinds['refusal'].label}（%）", f"{kinds['unavailable'].label}（%）", "办理结果总计（件）"]
+    columns += [f"{kinds['correction'].label}（%）", "已审结复议诉讼（件）"]
+    rows = [
+        (portal.agency(d).agency.name, relative(url, report_url(d.agency_id, d.year)), _rate_values(R.rates([d.report], portal.min_sample)))
+        for d in sorted(docs, key=lambda d: d.agency_id)
+    ]
+    return grid(
+        f"nb-compare-rates-{year}",
+        f"{year}年度各机关比率（少于 {portal.min_sample} 件不计比率）",
+        "机关",
+        columns,
+        rows,
+        foot=("全部机关", _rate_values(R.rates([d.report for d in docs], portal.min_sample))),
+        sortable=True,
     )
 
 
