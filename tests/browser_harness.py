@@ -68,7 +68,7 @@ def base_url(repo_site: Build) -> Iterator[str]:
 
 
 # A portal where one year holds more reports than a results list shows: the sample data plus
-# CROWD copies of the education bureau that published only for the newest year (2024).
+# CROWD copies of the education bureau that published only for the newest year (2025).
 CROWD = 50
 
 
@@ -80,7 +80,7 @@ def crowded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for i in range(1, CROWD + 1):
         agency = (source / "agency.yaml").read_text(encoding="utf-8").replace("name: 示例市教育局\n", f"name: 示例市教育局第{i}分局\n")
         files[f"data/shili-jyj-{i:02d}/agency.yaml"] = agency
-        files[f"data/shili-jyj-{i:02d}/2024.yaml"] = (source / "2024.yaml").read_text(encoding="utf-8")
+        files[f"data/shili-jyj-{i:02d}/2025.yaml"] = (source / "2025.yaml").read_text(encoding="utf-8")
     project = make_project(root / "project", files, with_data=True)
     build = run_build(project, root / "site")
     assert build.returncode == 0, build.output

@@ -60,6 +60,7 @@ def make_project(root: Path, files: dict[str, str | bytes] | None = None, with_d
     """A scenario mini-site: the repository's config, docs and theme, with the given data files."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(REPO / "assessment.yaml", root / "assessment.yaml")  # mkdocs.yml names the sample's rulepack
     shutil.copytree(REPO / "docs", root / "docs")
     if with_data:
         shutil.copytree(REPO / "data", root / "data")

@@ -59,21 +59,21 @@ def test_a_query_reads_only_the_newest_year_when_it_fills_the_list(browser: Any,
     box.click()
     box.press_sequentially("教育局", delay=50)
     page.locator("#nb-header-search-results .nb-search-more").wait_for(state="visible", timeout=15000)
-    assert "在 2024 年度的报告和各机关页面中找到" in page.locator("#nb-header-search-results").inner_text()
-    assert _years_read(tab) == ["2024"]
+    assert "在 2025 年度的报告和各机关页面中找到" in page.locator("#nb-header-search-results").inner_text()
+    assert _years_read(tab) == ["2025"]
     tab.close()
 
 
 def test_the_search_page_adds_earlier_years_on_request(browser: Any, crowded_url: str) -> None:
     tab = Tab(browser, crowded_url, viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = tab.goto("search/?q=教育局")
-    earlier = page.get_by_role("button", name="继续搜索更早年度（2023 年度）")
+    earlier = page.get_by_role("button", name="继续搜索更早年度（2024 年度）")
     earlier.wait_for(timeout=15000)
-    assert _years_read(tab) == ["2024"]
+    assert _years_read(tab) == ["2025"]
     earlier.click()
-    page.get_by_role("button", name="继续搜索更早年度（2022 年度）").wait_for(timeout=15000)
-    assert "在 2024、2023 年度的报告和各机关页面中找到" in page.locator("#nb-search-results").inner_text()
-    assert _years_read(tab) == ["2024", "2023"]
+    page.get_by_role("button", name="继续搜索更早年度（2023 年度）").wait_for(timeout=15000)
+    assert "在 2025、2024 年度的报告和各机关页面中找到" in page.locator("#nb-search-results").inner_text()
+    assert _years_read(tab) == ["2025", "2024"]
     tab.close()
 
 

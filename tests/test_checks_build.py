@@ -14,9 +14,15 @@ from conftest import REPO, make_project, run_build
 
 SEED = (REPO / "data" / "zhangshu-jgswj" / "2020.yaml").read_text(encoding="utf-8")
 AGENCY = (REPO / "data" / "zhangshu-jgswj" / "agency.yaml").read_text(encoding="utf-8")
-# A current report (archived reports list their problems but still publish), 一、本年新收 总计 0 → 1.
+# A current report (archived reports list their problems but still publish; a current one has its date,
+# written over a comment line so the lines stay where they are), 一、本年新收 总计 0 → 1.
 RECEIVED = "  received:       {person: 0, business: 0, research: 0, social: 0, legal: 0, other: 0, total: 0}"
-MUTATED = SEED.replace("status: archived\n", "status: current\n").replace(RECEIVED, RECEIVED.replace("total: 0}", "total: 1}"))
+NOTE = "# 原文表二“采购总金额”未注明单位，此处照录数字，不补单位。\n"
+MUTATED = (
+    SEED.replace("status: archived\n", "status: current\n")
+    .replace(NOTE, "published_date: 2021-01-20\n")
+    .replace(RECEIVED, RECEIVED.replace("total: 0}", "total: 1}"))
+)
 
 
 def test_total_off_by_one_fails_the_build_with_the_cli_message(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ def test_every_code_is_listed() -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("portal")
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy2(REPO / "assessment.yaml", root / "assessment.yaml")
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copytree(REPO / "data/zhangshu-jgswj", root / "data/zhangshu-jgswj")
     site = root / "site"

@@ -32,6 +32,7 @@ def portal(tmp_path: Path) -> Path:
     root = tmp_path / "portal"
     root.mkdir()
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy2(REPO / "assessment.yaml", root / "assessment.yaml")
     for name in ("docs", "data"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, root / name)
@@ -122,7 +123,7 @@ def test_preview_shows_an_unfinished_report(portal: Path) -> None:
     finally:
         out = stop(proc)
     out = ready + out
-    assert "data/zhangshu-jgswj/2021.yaml" in out and "[E13]" in out
+    assert "data/zhangshu-jgswj/2021.yaml" in out and "错误（草稿，发布前须改正） [E13]" in out
     assert "预览模式：数据还有错误" in out
 
 

@@ -3,7 +3,10 @@
 The sample is what a newcomer sees after `make serve` and what every page,
 index and statistic is exercised on, so it must pass every check, cover both
 formats, both agency types and two levels of parents, and chain from year to
-year the way a real agency's reports do.
+year the way a real agency's reports do. Its newest year, 2025, shows every
+state of the 报送进度 page as of the date mkdocs.yml fixes: one report on
+time, one late and copied from last year, one draft, one government not
+started, and departments that have not published.
 """
 
 from __future__ import annotations
@@ -18,9 +21,15 @@ import pytest
 from nianbao.model.load import AgencyDoc, ReportDoc
 from nianbao.model.pipeline import build_portal
 from nianbao.model.portal import Portal
+from nianbao.model.progress import year_progress
 
 SEED = "zhangshu-jgswj"
-YEARS = range(2019, 2025)
+YEARS = range(2019, 2025)  # every sample agency has published these years (but one, see below)
+NEWEST = 2025
+AS_OF = dt.date(2026, 2, 20)  # mkdocs.yml: progress_as_of
+# The newest year's deliberate problems: published late, and sections 一 and 五 copied from 2024.
+LATE_AND_COPIED = "data/shili-shi-jyj/2025.yaml"
+DRAFT = "data/shili-shi/2025.yaml"
 SAMPLE_MARK = "示例数据，机关和数字均为虚构"
 
 
@@ -53,10 +62,26 @@ def test_no_blocking_findings(portal: Portal) -> None:
 
 
 def test_sample_reports_have_no_findings_at_all(portal: Portal, sample_reports: list[ReportDoc]) -> None:
-    # Sample data is the example clerks copy: not even a warning.
+    # Sample data is the example clerks copy: not even a warning, but in the two files that show the assessment at work.
     paths = {doc.path for doc in sample_reports}
-    found = [f.format_text() for f in portal.findings if f.file in paths or f.file.startswith("data/shili")]
+    found = [f.format_text() for f in portal.findings if (f.file in paths or f.file.startswith("data/shili")) and f.file not in (LATE_AND_COPIED, DRAFT)]
     assert not found, "\n".join(found)
+    assert sorted({f.code for f in portal.findings if f.file == LATE_AND_COPIED}) == ["E15", "RY-6"]
+    assert all(f.draft and not f.blocks for f in portal.findings if f.file == DRAFT)
+
+
+def test_the_newest_year_shows_every_state(portal: Portal) -> None:
+    progress = year_progress(portal, NEWEST, AS_OF)
+    states = {e.agency.id: e.state for e in progress.entries}
+    assert states == {
+        "shili-dongcheng": "not_started",  # a government: due 3月31日
+        "shili-dongcheng-czj": "overdue",
+        "shili-shi": "drafting",
+        "shili-shi-bgs": "on_time",
+        "shili-shi-jyj": "late",
+        "shili-shi-sthjj": "overdue",
+    }
+    assert [d.path for d in portal.drafts] == [DRAFT]
 
 
 def test_agencies_cover_both_types_and_two_levels(sample_agencies: dict[str, AgencyDoc]) -> None:
@@ -92,8 +117,8 @@ def test_every_sample_file_says_it_is_sample_data(repo_root: Path, sample_agenci
             assert SAMPLE_MARK in head[1], path
 
 
-def test_reports_span_2019_to_2024_in_both_formats(sample_reports: list[ReportDoc]) -> None:
-    assert {doc.year for doc in sample_reports} == set(YEARS)
+def test_reports_span_2019_to_2025_in_both_formats(sample_reports: list[ReportDoc]) -> None:
+    assert {doc.year for doc in sample_reports} == {*YEARS, NEWEST}
     for doc in sample_reports:
         assert doc.format_version == ("2019" if doc.year <= 2020 else "2021"), doc.path
         assert not doc.archived, doc.path
@@ -101,7 +126,7 @@ def test_reports_span_2019_to_2024_in_both_formats(sample_reports: list[ReportDo
 
 
 def test_one_department_has_not_published_2024_yet(portal: Portal, sample_agencies: dict[str, AgencyDoc]) -> None:
-    missing = [aid for aid in sample_agencies if {d.year for d in portal.by_agency.get(aid, [])} != set(YEARS)]
+    missing = [aid for aid in sample_agencies if not set(YEARS) <= {d.year for d in portal.by_agency.get(aid, [])}]
     assert len(missing) == 1
     (aid,) = missing
     assert sample_agencies[aid].agency.type == "department"
@@ -124,6 +149,8 @@ def test_carried_over_equals_last_years_carried_forward(portal: Portal, sample_a
 
 def test_published_within_the_legal_deadline(portal: Portal, sample_reports: list[ReportDoc]) -> None:
     for doc in sample_reports:
+        if doc.path == LATE_AND_COPIED:
+            continue  # late on purpose
         kind = portal.agency(doc).agency.type
         deadline = dt.date(doc.year + 1, 3, 31) if kind == "government" else dt.date(doc.year + 1, 1, 31)
         published = doc.report.published_date

@@ -20,7 +20,9 @@ REPORT_FILE = re.compile(r"(\d{4})\.ya?ml")
 
 
 def _reports() -> list[tuple[str, int]]:
-    return sorted((p.parent.name, int(m.group(1))) for p in DATA.glob("*/*.y*ml") if (m := REPORT_FILE.fullmatch(p.name)))
+    """Every published report file: drafts (status: draft) have no page."""
+    files = [p for p in DATA.glob("*/*.y*ml") if REPORT_FILE.fullmatch(p.name) and "\nstatus: draft\n" not in p.read_text(encoding="utf-8")]
+    return sorted((p.parent.name, int(p.stem)) for p in files)
 
 
 def _agencies() -> list[str]:

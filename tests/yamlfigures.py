@@ -100,7 +100,9 @@ def expected(path: Path) -> Expected:
 
 
 def all_expected(data: Path = DATA) -> list[Expected]:
-    return [expected(p) for p in sorted(data.glob("*/[0-9][0-9][0-9][0-9].yaml"))]
+    """Every published report file: drafts (status: draft) are never in a download or a total."""
+    found = [expected(p) for p in sorted(data.glob("*/[0-9][0-9][0-9][0-9].yaml"))]
+    return [e for e in found if e.status != "draft"]
 
 
 # --------------------------------------------------------------------------
