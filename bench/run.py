@@ -97,6 +97,7 @@ def _measure(project: Path, floor: bool, runs: int) -> Result:
 def _portal_project(root: Path, n: int) -> Path:
     root.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root)
+    shutil.copy(REPO / "assessment.yaml", root)  # the sample's rulepack: the progress pages are part of the build
     shutil.copytree(REPO / "docs", root / "docs")
     write_portal(root / "data", n)
     return root
@@ -136,6 +137,20 @@ def _floor_project(root: Path, portal: Path) -> Path:
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(_markdown(built, doc), encoding="utf-8")
     return root
+
+
+def _progress_sizes(site: Path) -> str:
+    """What the office's browser loads: the largest 报送进度 page and CSV, the page count and total (issue 17)."""
+    pages = sorted((site / "progress").rglob("index.html"), key=lambda p: p.stat().st_size)
+    csvs = sorted((site / "progress").rglob("*.csv"), key=lambda p: p.stat().st_size)
+    if not pages:
+        return "报送进度页：未发布"
+    largest = pages[-1]
+    total = sum(p.stat().st_size for p in pages) / 1024
+    text = f"报送进度页 {len(pages)} 个，最大 {largest.stat().st_size / 1024:.0f} KB（{largest.parent.relative_to(site).as_posix()}/），合计 {total:.0f} KB"
+    if csvs:
+        text += f"；CSV 最大 {csvs[-1].stat().st_size / 1024:.0f} KB（{csvs[-1].name}）"
+    return text
 
 
 def _data_layer(portal: Path, runs: int = 3) -> tuple[float, float]:
@@ -179,6 +194,7 @@ def main() -> None:
             load_ms, render_ms = _data_layer(portal)
             ours = _measure(portal, floor=False, runs=args.runs)
             rows.append(line(ours.pages, "门户", ours))
+            rows.append(f"{'':>7} {'进度':<6} {_progress_sizes(portal / 'site')}")
             rows.append(f"{'':>7} {'数据层':<6} 读取+检查 {load_ms:.2f} 毫秒/份，渲染 {render_ms:.2f} 毫秒/份，合计 {load_ms + render_ms:.2f} 毫秒/份")
             if not args.no_floor:
                 floor = _measure(_floor_project(Path(tmp) / "floor", portal), floor=True, runs=args.runs)

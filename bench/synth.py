@@ -127,8 +127,13 @@ def report_yaml(rng: random.Random, year: int, carried_over: list[int], chain: d
     }  # fmt: skip
     if not v2019:
         groups["other_handling"] = ("no_correction", "unpaid_fees", "other")
+    # Published in January, one in twenty in February (late for a department); derived from the figures,
+    # not drawn from `rng`, so the rest of the portal is the same as before dates were written.
+    seed = sum(received)
+    published = f"{year + 1}-02-{seed % 28 + 1:02d}" if seed % 20 == 0 else f"{year + 1}-01-{seed % 26 + 5:02d}"
     lines = [
         f"year: {year}",
+        f"published_date: {published}",
         f"opening: 根据《中华人民共和国政府信息公开条例》编制本报告。本年度报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。",
         "overview:",
         f"  text: {_prose(rng, 200)}",
