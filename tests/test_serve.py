@@ -87,7 +87,9 @@ def test_make_serve_rebuilds_on_a_data_edit_and_keeps_its_log_short(tmp_path: Pa
     assert "end of life" not in text  # Material's banner
     assert "not included in the" not in text  # every generated page listed as "not in the nav"
     assert "[macros]" not in text  # mkdocs-macros describing its set-up
-    assert "已发布 36 份年度报告" in text
+    assert "已发布 39 份年度报告" in text  # a preview publishes the sample's draft too
     assert "[E13]" in text and "Aborted" not in text
     infos = [line for line in text.splitlines() if line.startswith("INFO")]
-    assert len(infos) <= 40, infos  # four builds, about six lines each (it was some 70 lines before)
+    # Four builds, about six lines each (it was some 70 lines before), and the four warnings the sample's
+    # 2025 reports carry on purpose (late, copied, the draft's V-6-2; issue 17) in each.
+    assert len(infos) <= 40 + 4 * 4, infos

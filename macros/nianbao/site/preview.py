@@ -17,10 +17,14 @@ from nianbao.urls import agency_url, report_url
 
 
 def problems(build: Build) -> list[str]:
-    """The terminal's lines for every finding that blocks publishing (a draft's errors too); none outside a preview."""
+    """The terminal's lines for every finding that blocks publishing; none outside a preview.
+
+    A draft's errors are left to the terminal: a portal holding a half-written draft would otherwise
+    show them above every page of the preview.
+    """
     if not build.preview:
         return []
-    return [f.format_text() for f in build.portal.findings if f.blocks or (f.draft and f.is_error)]
+    return [f.format_text() for f in build.portal.findings if f.blocks]
 
 
 def unreadable_reports(build: Build) -> list[Page]:
