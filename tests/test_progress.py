@@ -374,3 +374,15 @@ def test_every_plugin_option_is_documented_in_the_maintainers_guide() -> None:
     for fact in ("late", "similarity", "corrected_cases", "findings", "empty_sections", "rate"):
         assert f"`{fact}`" in guide and f"`{fact}`" in readme, fact
     assert "nianbao progress --out" in guide and "nianbao progress" in readme
+
+
+def test_a_years_rates_are_the_agencies_counts_summed(tmp_path: Path) -> None:
+    agency = fixture("agency.yaml")
+    files = {f"{AGENCY_ID}/agency.yaml": agency, f"{AGENCY_ID}/2021.yaml": R2021, "ceshi-two/agency.yaml": agency, "ceshi-two/2021.yaml": R2021}
+    root = write_tree(tmp_path, files)
+    portal = build_portal(root / "data", root)
+    year = year_progress(portal, 2021, dt.date(2022, 6, 1), min_sample=50)
+    both = rates([d.report for d in portal.reports], 50)
+    assert {k: (r.numerator, r.denominator, r.value) for k, r in year.rates.items()} == {k: (r.numerator, r.denominator, r.value) for k, r in both.items()}
+    assert (year.rates["disclosure"].numerator, year.rates["disclosure"].denominator, year.rates["disclosure"].percent) == (50, 82, "61.0%")
+    assert all(e.rates["disclosure"].value is None for e in year.entries)  # 41 cases each: under 50, over it together

@@ -25,7 +25,7 @@ from nianbao.model.checks.similarity import section_scores
 from nianbao.model.findings import Finding
 from nianbao.model.load import AgencyDoc, ReportDoc
 from nianbao.model.portal import Portal
-from nianbao.model.rates import DEFAULT_MIN_SAMPLE, Rate, rates
+from nianbao.model.rates import DEFAULT_MIN_SAMPLE, Rate, combined, rates
 
 State = Literal["not_started", "drafting", "on_time", "late", "overdue"]
 STATES: dict[State, str] = {
@@ -129,8 +129,8 @@ def year_progress(portal: Portal, year: int, as_of: dt.date, min_sample: int = D
                 rates([doc.report] if doc else [], min_sample),
             )
         )
-    reports = [d.report for d in published.values()]
-    return YearProgress(year, as_of, tuple(entries), rates(reports, min_sample))
+    # The year's rates from the agencies' counts, not read again from every report (half the cost at 20,000 reports).
+    return YearProgress(year, as_of, tuple(entries), combined([e.rates for e in entries if e.report], min_sample))
 
 
 def progress_years(portal: Portal, as_of: dt.date) -> list[int]:

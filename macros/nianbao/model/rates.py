@@ -106,3 +106,11 @@ def rate(kind: RateKind, reports: Iterable[Report], min_sample: int = DEFAULT_MI
 def rates(reports: Iterable[Report], min_sample: int = DEFAULT_MIN_SAMPLE) -> dict[str, Rate]:
     chosen = list(reports)
     return {kind.key: rate(kind, chosen, min_sample) for kind in KINDS}
+
+
+def combined(parts: Iterable[dict[str, Rate]], min_sample: int = DEFAULT_MIN_SAMPLE) -> dict[str, Rate]:
+    """The rates of several reports' rates taken together: counts summed, then divided."""
+    chosen = list(parts)
+    return {
+        kind.key: Rate(kind, sum(p[kind.key].numerator for p in chosen), sum(p[kind.key].denominator for p in chosen), min_sample) for kind in KINDS
+    }
