@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nianbao.model import arithmetic_wording as W
 from nianbao.model import labels as L
 from nianbao.model.codes import severity
 from nianbao.model.findings import Finding
@@ -104,15 +105,7 @@ def _row_totals(apps: Raw, version: L.FormatVersion) -> Found:
         total = _number(values.get("total")) if values is not None else None
         if parts is None or total is None or total == sum(parts):
             continue
-        shown = "+".join(str(p) for p in parts)
-        found.append(
-            (
-                ("applications", *row.path, "total"),
-                "R3-3",
-                f"表三“{row.label}”一行的总计为 {total}，但六类申请人之和 {shown} = {sum(parts)}",
-                f"请核对这一行：总计应为 {sum(parts)}，或改正各类申请人的数字；也可删去 total 由系统计算",
-            )
-        )
+        found.append((("applications", *row.path, "total"), "R3-3", *W.row_total(row.label, total, parts)))
     return found
 
 
@@ -126,14 +119,7 @@ def _results_total(apps: Raw, version: L.FormatVersion) -> Found:
         written, expected = _cell(total, key), _column_sum(apps, version, key)
         if written is None or expected is None or written == expected:
             continue
-        found.append(
-            (
-                ("applications", "total", key),
-                "R3-2",
-                f"表三（七）总计“{label}”列为 {written}，但（一）至（六）各项办理结果之和为 {expected}",
-                f"请核对“{label}”列各办理结果的数字，或把（七）总计改为 {expected}；也可删去 total 由系统计算",
-            )
-        )
+        found.append((("applications", "total", key), "R3-2", *W.results_total(label, written, expected)))
     return found
 
 
@@ -147,14 +133,7 @@ def _balance(apps: Raw, version: L.FormatVersion) -> Found:
         d = _cell(_node(apps, ("carried_forward",)), key)
         if a is None or b is None or c is None or d is None or a + b == c + d:
             continue
-        found.append(
-            (
-                ("applications", "carried_forward", key),
-                "R3-1",
-                f"表三“{label}”列不平衡：一、本年新收 {a} + 二、上年结转 {b} = {a + b}，而（七）总计 {c} + 四、结转下年度继续办理 {d} = {c + d}",
-                "按表头勾稽关系，第一项加第二项之和应等于第三项加第四项之和，请核对这一列",
-            )
-        )
+        found.append((("applications", "carried_forward", key), "R3-1", *W.balance(label, a, b, c, d)))
     return found
 
 
@@ -169,12 +148,5 @@ def _table4(review: Raw) -> Found:
         total = _number(group.get("total"))
         if total is None or parts is None or total == sum(parts):
             continue
-        found.append(
-            (
-                ("review_litigation", key, "total"),
-                "R4-1",
-                f"表四“{label}”的总计为 {total}，但结果维持、结果纠正、其他结果、尚未审结之和为 {sum(parts)}",
-                f"请把总计改为 {sum(parts)}，或改正四项结果；也可删去 total 由系统计算",
-            )
-        )
+        found.append((("review_litigation", key, "total"), "R4-1", *W.table4_total(label, total, sum(parts))))
     return found

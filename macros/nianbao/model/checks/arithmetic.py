@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from nianbao.model import arithmetic_wording as W
 from nianbao.model import labels as L
 from nianbao.model.checks.rule import at
 from nianbao.model.documents import ApplicantRow
@@ -34,16 +35,7 @@ def _row_totals(doc: ReportDoc) -> list[Finding]:
         value = apps.total if row.path == ("total",) else apps.row(row.path)
         if value is None or value.total is None or value.total == value.sum:
             continue
-        parts = "+".join(str(v) for v in value.parts())
-        findings.append(
-            at(
-                doc,
-                ("applications", *row.path, "total"),
-                "R3-3",
-                f"表三“{row.label}”一行的总计为 {value.total}，但六类申请人之和 {parts} = {value.sum}",
-                f"请核对这一行：总计应为 {value.sum}，或改正各类申请人的数字；也可删去 total 由系统计算",
-            )
-        )
+        findings.append(at(doc, ("applications", *row.path, "total"), "R3-3", *W.row_total(row.label, value.total, value.parts())))
     return findings
 
 
@@ -58,15 +50,7 @@ def _results_total(doc: ReportDoc) -> list[Finding]:
         written = apps.total.shown_total if key == "total" else getattr(apps.total, key)
         expected = computed.shown_total if key == "total" else getattr(computed, key)
         if written != expected:
-            findings.append(
-                at(
-                    doc,
-                    ("applications", "total", key),
-                    "R3-2",
-                    f"表三（七）总计“{label}”列为 {written}，但（一）至（六）各项办理结果之和为 {expected}",
-                    f"请核对“{label}”列各办理结果的数字，或把（七）总计改为 {expected}；也可删去 total 由系统计算",
-                )
-            )
+            findings.append(at(doc, ("applications", "total", key), "R3-2", *W.results_total(label, written, expected)))
     return findings
 
 
@@ -83,15 +67,7 @@ def _balance(doc: ReportDoc) -> list[Finding]:
         a, b = _cell(apps.received, key), _cell(apps.carried_over, key)
         c, d = _cell(total, key), _cell(apps.carried_forward, key)
         if a + b != c + d:
-            findings.append(
-                at(
-                    doc,
-                    ("applications", "carried_forward", key),
-                    "R3-1",
-                    f"表三“{label}”列不平衡：一、本年新收 {a} + 二、上年结转 {b} = {a + b}，而（七）总计 {c} + 四、结转下年度继续办理 {d} = {c + d}",
-                    "按表头勾稽关系，第一项加第二项之和应等于第三项加第四项之和，请核对这一列",
-                )
-            )
+            findings.append(at(doc, ("applications", "carried_forward", key), "R3-1", *W.balance(label, a, b, c, d)))
     return findings
 
 
@@ -102,13 +78,5 @@ def _table4(doc: ReportDoc) -> list[Finding]:
         outcomes = getattr(doc.report.review_litigation, key)
         if outcomes.total is None or outcomes.total == outcomes.sum:
             continue
-        findings.append(
-            at(
-                doc,
-                ("review_litigation", key, "total"),
-                "R4-1",
-                f"表四“{label}”的总计为 {outcomes.total}，但结果维持、结果纠正、其他结果、尚未审结之和为 {outcomes.sum}",
-                f"请把总计改为 {outcomes.sum}，或改正四项结果；也可删去 total 由系统计算",
-            )
-        )
+        findings.append(at(doc, ("review_litigation", key, "total"), "R4-1", *W.table4_total(label, outcomes.total, outcomes.sum)))
     return findings
