@@ -70,7 +70,7 @@ def _build(project: Path, site: Path, floor: bool) -> tuple[float, float]:
     status, rss = _run([str(MKDOCS), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)], project, env)
     if floor and status == 0:
         # The portal's plugin runs Pagefind inside the build; the floor runs the same indexing after it.
-        index = f"from pathlib import Path; from nianbao.search import index_site; index_site(Path({str(site)!r}))"
+        index = f"from pathlib import Path; from nianbao.site.search import index_site; index_site(Path({str(site)!r}))"
         status, index_rss = _run([sys.executable, "-c", index], project, env)
         rss = max(rss, index_rss)
     wall = time.perf_counter() - start

@@ -1,7 +1,7 @@
 """Rendered tables match the national formats cell by cell (spec §3.2–3.4, §4.3–4.5).
 
 The expected layouts below are transcribed from the spec, independently of
-nianbao.labels, so a wrong label, order or merge in the code fails here.
+nianbao.model.labels, so a wrong label, order or merge in the code fails here.
 """
 
 from __future__ import annotations

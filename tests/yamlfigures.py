@@ -2,7 +2,7 @@
 
 The export and statistics tests compare what nianbao publishes with these
 numbers: plain `yaml.safe_load`, totals summed here when the file leaves them
-out. Labels come from `nianbao.labels` (the canonical wording, tested by the
+out. Labels come from `nianbao.model.labels` (the canonical wording, tested by the
 core's table tests); values never go through nianbao's model.
 """
 
