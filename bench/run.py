@@ -31,13 +31,14 @@ from search_payload import measure  # noqa: E402
 from synth import write_portal  # noqa: E402
 
 from nianbao.downloads import new_build  # noqa: E402
-from nianbao.engine.plugin import ASSETS, STYLESHEETS, THEME  # noqa: E402
+from nianbao.engine.plugin import ASSETS, THEME  # noqa: E402
 from nianbao.model import labels as L  # noqa: E402
 from nianbao.model.load import ReportDoc  # noqa: E402
 from nianbao.model.pipeline import build_portal  # noqa: E402
 from nianbao.model.portal import Portal  # noqa: E402
 from nianbao.model.tables import tables  # noqa: E402
 from nianbao.site.render import report_body  # noqa: E402
+from nianbao.urls import STYLESHEETS  # noqa: E402
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 # The phrase every report uses most (the largest download a query can cause) and a typical query (an agency's name).

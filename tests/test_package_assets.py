@@ -13,7 +13,8 @@ from pathlib import Path
 import lxml.html
 
 from conftest import FIXTURES, REPO, make_project, run_build
-from nianbao.engine.plugin import ASSETS, STYLESHEETS, THEME
+from nianbao.engine.plugin import ASSETS, THEME
+from nianbao.urls import STYLESHEETS
 
 MINIMAL = """\
 site_name: 测试市政府信息公开工作年度报告
@@ -56,6 +57,10 @@ def test_a_portal_of_config_and_data_only_gets_the_theme_scripts_and_styles(tmp_
 
 def test_a_portal_made_before_the_move_builds_as_before(tmp_path: Path) -> None:
     root = make_project(tmp_path / "old")
+    # Its mkdocs-macros module under the name portals used before the package was regrouped.
+    current = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "modules: [nianbao.engine.macros_env]" in current
+    (root / "mkdocs.yml").write_text(current.replace("modules: [nianbao.engine.macros_env]", "modules: [nianbao.macros_env]"), encoding="utf-8")
     _data(root)
     # Its own copies: the stylesheets listed in mkdocs.yml, the overrides in custom_dir, a changed print.css.
     shutil.copytree(THEME, root / "overrides")

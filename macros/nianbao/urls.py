@@ -16,7 +16,10 @@ AGENCIES_URL = "agencies/"
 SEARCH_URL = "search/"
 STATISTICS_URL = "statistics/"
 DOWNLOADS_URL = "downloads/"  # the downloads page, and the folder its files are in
-SORT_SCRIPT = "assets/sort.js"  # published from the package (site/assets/)
+SEARCH_INDEX = "pagefind"  # the Pagefind bundles: pagefind/ (agency pages) and pagefind/<year>/
+ASSETS_URL = "assets/"  # the package's scripts and styles (site/assets/) are published under this
+SORT_SCRIPT = f"{ASSETS_URL}sort.js"
+STYLESHEETS = tuple(f"{ASSETS_URL}{css}" for css in ("nianbao.css", "nianbao/portal.css", "nianbao/print.css", "nianbao/progress.css"))
 PROGRESS_URL = "progress/"  # 报送进度与考核, when the portal publishes it
 
 

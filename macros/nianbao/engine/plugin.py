@@ -29,7 +29,7 @@ from nianbao.downloads.writer import BackgroundWriter, DownloadFailed
 from nianbao.engine.log import quiet
 from nianbao.engine.macros_env import PAGE_SOURCE
 from nianbao.engine.sitelock import SiteLock
-from nianbao.engine.theme import material_search_on, unused
+from nianbao.engine.unpublished import material_search_on, unused
 from nianbao.model.pipeline import build_portal
 from nianbao.model.progress_config import ProgressConfigError, progress_config
 from nianbao.model.supervision import supervise
@@ -37,6 +37,7 @@ from nianbao.site.pages import Page, portal_pages
 from nianbao.site.preview import problems
 from nianbao.site.search import Indexing, SearchIndexError
 from nianbao.site.statistics import fill_sizes
+from nianbao.urls import ASSETS_URL, STYLESHEETS
 
 log = get_plugin_logger("nianbao")
 PREVIEW_LOG = "nianbao.preview"  # not under "mkdocs": never counted by strict mode
@@ -44,7 +45,6 @@ PREVIEW_LOG = "nianbao.preview"  # not under "mkdocs": never counted by strict m
 # mkdocs.yml, data/ and its own pages (as MkDocs' search plugin brings its own assets).
 ASSETS = Path(nianbao.site.__file__).parent / "assets"  # published under assets/
 THEME = Path(__file__).parent / "theme"  # Material overrides, by extending blocks
-STYLESHEETS = ("assets/nianbao.css", "assets/nianbao/portal.css", "assets/nianbao/print.css", "assets/nianbao/progress.css")
 
 
 class NianbaoConfig(Config):
@@ -156,7 +156,7 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             files.append(File.generated(config, uri, content=PAGE_SOURCE))
         # Not the vendored package's README (*.md): it is for us, not a page for visitors.
         for path in sorted(p for p in ASSETS.rglob("*") if p.is_file() and p.suffix != ".md"):
-            uri = "assets/" + path.relative_to(ASSETS).as_posix()
+            uri = ASSETS_URL + path.relative_to(ASSETS).as_posix()
             if files.get_file_from_path(uri) is None:  # a portal may replace one of ours with its own
                 files.append(File(uri, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
         macros = config.plugins.get("macros")

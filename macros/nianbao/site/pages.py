@@ -23,7 +23,7 @@ from nianbao.site.preview import unreadable_reports
 from nianbao.site.progress import progress_pages
 from nianbao.site.render import render, report_body
 from nianbao.site.statistics import agency_statistics_html, statistics_pages
-from nianbao.urls import AGENCIES_URL, HOME_URL, SEARCH_URL, YEARS_URL, agency_url, relative, report_url, year_url
+from nianbao.urls import AGENCIES_URL, DOWNLOADS_URL, HOME_URL, SEARCH_URL, STATISTICS_URL, YEARS_URL, agency_url, relative, report_url, year_url
 
 HOME_TITLE = "首页"
 
@@ -156,6 +156,8 @@ def _home(portal: Portal) -> str:
         agencies=_agency_rows(portal, url),
         years_href=relative(url, YEARS_URL),
         agencies_href=relative(url, AGENCIES_URL),
+        statistics_href=relative(url, STATISTICS_URL),
+        downloads_href=relative(url, DOWNLOADS_URL),
         search=_search_form(url, "nb-home-search"),
     )
 

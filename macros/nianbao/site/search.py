@@ -27,8 +27,9 @@ from pathlib import Path
 from pagefind_bin_extended import get_executable
 
 from nianbao.lifetime import dying_with_this_process
+from nianbao.urls import SEARCH_INDEX
 
-BUNDLE_DIR = "pagefind"
+BUNDLE_DIR = SEARCH_INDEX
 MANIFEST = "bundles.json"
 AGENCY_PAGES = "agencies/**/index.html"
 # Two bundles are written at once: Pagefind alone keeps about 1.4 of two cores busy. Memory is two
