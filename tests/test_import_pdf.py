@@ -22,9 +22,10 @@ from conftest import FIXTURES
 from nianbao.cli import main
 from nianbao.importer import PLACEHOLDER, import_file
 from nianbao.importer.document import Cell, Table
-from nianbao.importer.figures import Collector, stream_of, table3
+from nianbao.importer.figures import table3
 from nianbao.importer.notes import ImportProblem
 from nianbao.importer.pdf import read_pdf
+from nianbao.importer.rows import Collector, stream_of
 from nianbao.importer.variants import LabelIndex
 from nianbao.model import labels as L
 from nianbao.model.load import load_report

@@ -1,183 +1,28 @@
 """The cells of tables 二, 三 and 四 → figures by model key.
 
-A table arrives as a stream of cells with row breaks where the source has
-them (web pages, Word, tab-separated text) and without (text from a PDF).
-A row starts at a cell whose text matches a canonical row label and takes the
-figures that follow it until the next label or row break; header and group
-labels only end a row. So the same reader serves every source shape, and a
-locally added row ("其他主动公开文件") never lends its figures to a national one.
-
+The rows come from `rows`, read the same way from every source shape.
 Figures are kept exactly as published. What cannot be placed is written as the
 placeholder and noted with its position; the only figures not read from a cell
-are zeros forced by table 三's own identity (see `_deduce`).
+are zeros forced by table 三's own identity (一 and 二 all 0: every row is 0; see `table3`) and the
+three 2021 sub-rows of a 2019 single row （六）其他处理 printed as all 0 (`_other_as_2019`).
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any
 
-from nianbao.importer.document import Block, Cell, Paragraph, Table
-from nianbao.importer.mend import mend
+from nianbao.importer.document import Cell
 from nianbao.importer.notes import PLACEHOLDER, Note
-from nianbao.importer.values import UNIT_WORDS, Kind, Reading, Value, is_valueish, normal, read_value
-from nianbao.importer.variants import LabelIndex, Match
+from nianbao.importer.rows import Collector, RowRead, Stream, read_cell, read_rows, row_values
+from nianbao.importer.values import Kind, Value, is_valueish, normal
+from nianbao.importer.variants import LabelIndex
 from nianbao.model import labels as L
 
-T = TypeVar("T")
 # How many figures a row of table 三 and the whole of table 四 hold, from the layouts in `labels`.
 T3_ROW_CELLS = len(L.T3_COLUMNS)  # six applicant types and 总计
 T4_GROUP_CELLS = len(L.T4_COLUMNS)  # four results and 总计
 T4_CELLS = len(L.T4_GROUPS) * T4_GROUP_CELLS
-_NUMBER_TOKEN = re.compile(r"[+-]?[\d,]+(?:\.\d+)?")
-Stream = list[Cell | None]  # None: a row break
-
-
-def stream_of(blocks: Iterable[Block]) -> Stream:
-    items: Stream = []
-    for block in blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                items.extend(Cell(c.text, c.where, grid=True) for c in row)
-                items.append(None)
-        elif isinstance(block, Paragraph):
-            items.extend(split_line(block))
-    return items
-
-
-def split_line(p: Paragraph) -> list[Cell]:
-    """'规 章 0 0 0' → the label and its trailing figures (text without tabs)."""
-    tokens = _units_joined(p.text.split())
-    i = len(tokens)
-    while i > 0 and is_valueish(tokens[i - 1]):
-        i -= 1
-    cells = [Cell(" ".join(tokens[:i]), p.where)] if i else []
-    return cells + [Cell(t, p.where) for t in tokens[i:]]
-
-
-def _units_joined(tokens: list[str]) -> list[str]:
-    """'12 件' → '12件': a unit printed apart from its figure stays with it."""
-    joined: list[str] = []
-    for token in tokens:
-        if joined and token in UNIT_WORDS and _NUMBER_TOKEN.fullmatch(normal(joined[-1])):
-            joined[-1] += token
-        else:
-            joined.append(token)
-    return joined
-
-
-@dataclass
-class RowRead(Generic[T]):
-    target: T | None
-    label: Cell
-    values: list[Cell] = field(default_factory=list)
-
-
-@dataclass
-class Collector:
-    """Notes of one import; a repeated variant is reported once with all its places."""
-
-    notes: list[Note] = field(default_factory=list)
-    _variants: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    figures_read: int = 0
-
-    def add(self, *notes: Note) -> None:
-        self.notes.extend(notes)
-
-    def variant(self, table: str, cell: Cell, match: Match[Any]) -> None:
-        if match.exact:
-            return
-        self._variants.setdefault((f"{table}“{cell.text}”按“{match.canonical}”读取（{match.reason}）", table), []).append(cell.where)
-
-    def finish(self) -> list[Note]:
-        variants = [Note("tolerated", "、".join(dict.fromkeys(wheres)), message) for (message, _), wheres in self._variants.items()]
-        return variants + self.notes
-
-
-def read_rows(stream: Stream, rows: LabelIndex[T], structure: LabelIndex[str], table: str, out: Collector) -> dict[T, RowRead[T]]:
-    found: dict[T, RowRead[T]] = {}
-    unknown: list[RowRead[T]] = []
-    current: RowRead[T] | None = None
-
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            if current.target is None:
-                unknown.append(current)
-            elif current.target not in found or (current.values and not found[current.target].values):
-                found[current.target] = current
-        current = None
-
-    @functools.cache  # the same texts are asked about again while fragments are joined
-    def known(text: str) -> bool:
-        return bool(rows.match(text) or structure.match(text) or rows.match_unnumbered(text) or _parts(Cell(text, ""), rows, structure))
-
-    queue, notes = mend(stream, known)
-    out.add(*(Note(n.kind, n.where, f"{table}{n.message}") for n in notes))
-    while queue:
-        item = queue.pop(0)
-        if item is None:
-            close()
-            continue
-        parts = _parts(item, rows, structure)
-        if parts:  # "（三）不予公开 1.属于国家秘密" on one line of a PDF copy
-            queue[:0] = parts
-            continue
-        if is_valueish(item.text):
-            if current is not None:
-                current.values.append(item)
-            continue
-        match = rows.match(item.text)
-        if match is None and structure.match(item.text) is None:
-            match = rows.match_unnumbered(item.text) or rows.match_garbled(item.text)
-        if match is not None:
-            close()
-            out.variant(table, item, match)
-            current = RowRead(match.target, item)
-            continue
-        s = structure.match(item.text)
-        if s is None and item.grid and current is not None and current.target is not None:
-            current.values.append(item)  # an unreadable cell in the row ("见附件"): noted when read
-            continue
-        close()
-        if s is not None:
-            out.variant(table, item, s)
-        elif found:  # text after the first national row: a row of its own, never part of another
-            current = RowRead(None, item)
-    close()
-    for row in unknown:
-        if any(normal(c.text) for c in row.values):
-            message = f"{table}中“{row.label.text}”不是国家格式的行，其后 {len(row.values)} 个数未导入（本地增加的行不进国家表格）"
-            out.add(Note("notice", row.label.where, message))
-    return found
-
-
-def _parts(item: Cell, rows: LabelIndex[Any], structure: LabelIndex[str]) -> list[Cell | None]:
-    """Several labels in one cell, split at spaces, when the whole is no label but each part is."""
-    words = item.text.split()
-    if len(words) < 2 or rows.match(item.text) or structure.match(item.text) or rows.match_unnumbered(item.text):
-        return []
-    if all(rows.match(w) or structure.match(w) or rows.match_unnumbered(w) for w in words):
-        return [Cell(w, item.where) for w in words]
-    return []
-
-
-def _values(row: RowRead[Any], expected: int) -> list[Cell]:
-    values = list(row.values)
-    while len(values) > expected and not normal(values[-1].text):
-        values.pop()
-    return values
-
-
-def _read(cell: Cell, kind: Kind, what: str, out: Collector) -> Reading:
-    reading = read_value(cell, kind, what)
-    out.add(*reading.notes)
-    if reading.value != PLACEHOLDER:
-        out.figures_read += 1
-    return reading
 
 
 # --------------------------------------------------------------------------
@@ -217,7 +62,7 @@ def table2(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
             row = rows.get(line.key)
             cells: dict[str | None, Value] = {}
             expected = len(block.columns)
-            values = _values(row, expected) if row else []
+            values = row_values(row, expected) if row else []
             if expected == 1 and len(values) > 1 and len({normal(c.text) for c in values}) == 1:
                 out.add(Note("tolerated", values[0].where, f"表二“{line.label}”的值在合并单元格中重复了 {len(values)} 次，按一个值读取"))
                 values = values[:1]
@@ -232,7 +77,7 @@ def table2(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
             else:
                 for column, cell in zip(block.columns, values, strict=True):
                     kind = T2_KINDS.get(column.key or "", "wanyuan" if line.key == "fees" and version == "2021" else "count")
-                    reading = _read(cell, kind, f"{name}·{column.label}", out)
+                    reading = read_cell(cell, kind, f"{name}·{column.label}", out)
                     cells[column.key] = reading.value
                     if reading.unit:
                         cells["unit"] = reading.unit
@@ -268,7 +113,7 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
     blank_totals: list[tuple[str, str, str]] = []
     for row in body:
         read = rows.get(row.path)
-        values = _values(read, T3_ROW_CELLS) if read else []
+        values = row_values(read, T3_ROW_CELLS) if read else []
         cells: dict[str, Value] = {}
         name = f"表三“{row.label}”"
         if not found:
@@ -283,7 +128,7 @@ def table3(stream: Stream, version: L.FormatVersion, out: Collector) -> TableRes
                     blank_totals.append((cell.where, row.label, shown))
                     comments.setdefault(("applications", *row.path), f"原文总计为空，{shown}")
                     continue
-                cells[key] = _read(cell, "count", f"{name}·{L.T3_COLUMNS[key]}", out).value
+                cells[key] = read_cell(cell, "count", f"{name}·{L.T3_COLUMNS[key]}", out).value
         elif zero_balance and all(normal(c.text) in ("0",) for c in values):
             cells = {k: 0 for k in L.T3_PARTS}
             deduced.append((read.label.where if read else "", row.label, len(values) if read else None))
@@ -329,7 +174,7 @@ def _other_as_2019(rows: dict[Any, RowRead[Any]], out: Collector) -> dict[tuple[
     subs = [(OTHER_2019[0], item.key) for item in L.T3_OUTCOMES["2021"][-1].items]  # type: ignore[union-attr]
     if printed is None or any(p in rows for p in subs):
         return {}
-    values = _values(printed, T3_ROW_CELLS)
+    values = row_values(printed, T3_ROW_CELLS)
     shown = " ".join(normal(c.text) or "空白" for c in values)
     label = printed.label.text
     if len(values) == T3_ROW_CELLS and all(normal(c.text) == "0" for c in values):
@@ -354,7 +199,7 @@ def _all_zero(rows: dict[Any, RowRead[Any]], paths: list[tuple[str, ...]]) -> bo
         row = rows.get(path)
         if row is None:
             return False
-        values = _values(row, T3_ROW_CELLS)
+        values = row_values(row, T3_ROW_CELLS)
         if len(values) != T3_ROW_CELLS or any(normal(c.text) != "0" for c in values):
             return False
     return True
@@ -416,7 +261,7 @@ def table4(stream: Stream, out: Collector) -> TableResult:
                 out.add(Note("notice", cell.where, f"表四“{group_label}”原文总计为空，{shown}：不照录为 0，草稿中省略，由系统按四项之和计算，请核对原报告"))
                 comments.setdefault(("review_litigation", group), f"原文总计为空，{shown}")
                 continue
-            reading = _read(cell, "count", f"表四“{group_label}”·{label}", out)
+            reading = read_cell(cell, "count", f"表四“{group_label}”·{label}", out)
             cells[key] = reading.value
             if reading.comment:
                 comments[("review_litigation", group)] = reading.comment

@@ -11,9 +11,10 @@ from nianbao.importer import sections as S
 from nianbao.importer.contact import contact_details
 from nianbao.importer.document import Document, Table
 from nianbao.importer.draft import Draft, agency_yaml, report_yaml
-from nianbao.importer.figures import Collector, TableResult, stream_of, table2, table3, table4
+from nianbao.importer.figures import TableResult, table2, table3, table4
 from nianbao.importer.notes import PLACEHOLDER, ImportProblem, Note
 from nianbao.importer.output import write_file
+from nianbao.importer.rows import Collector, stream_of
 from nianbao.importer.title import agency_name, page_title, period_year, year_of_title
 from nianbao.importer.variants import detect_version, key, looks_like_report_table
 from nianbao.model import labels as L
