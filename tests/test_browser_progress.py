@@ -35,14 +35,16 @@ def test_progress_table_sorts_by_mouse_and_keyboard(tab: Tab) -> None:
     values = [float(v) if v else float("-inf") for v in column(5)]
     assert values == sorted(values, reverse=True)
     assert names()[:2] == ["示例市东城区财政局", "示例市生态环境局"]  # 20 days overdue, before the report 10 days late
-    # The keyboard: Tab from the clicked button to the next header's, Enter sorts by errors.
+    # The keyboard: Tab from the clicked button to the next headers' (错误, then 警告), Enter sorts by warnings.
+    # (The public page shows no draft's findings: only published reports have errors or warnings to sort by.)
     page.keyboard.press("Tab")
-    errors = page.locator(f"{TABLE} thead th").nth(6)
-    assert page.evaluate("document.activeElement.closest('th') && document.activeElement.closest('th').textContent.trim()") == errors.text_content().strip()
+    page.keyboard.press("Tab")
+    warnings = page.locator(f"{TABLE} thead th").nth(7)
+    assert page.evaluate("document.activeElement.closest('th') && document.activeElement.closest('th').textContent.trim()") == warnings.text_content().strip()
     page.keyboard.press("Enter")
-    assert errors.get_attribute("aria-sort") == "descending"
-    assert names()[0] == "示例市人民政府"  # the draft, with its errors
+    assert warnings.get_attribute("aria-sort") == "descending"
+    assert names()[0] == "示例市教育局"  # the report published late, with its three warnings
     page.keyboard.press("Enter")
-    assert errors.get_attribute("aria-sort") == "ascending"
+    assert warnings.get_attribute("aria-sort") == "ascending"
     assert days.get_attribute("aria-sort") is None
     assert any(u.endswith("assets/sort.js") for u in tab.requests)

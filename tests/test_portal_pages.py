@@ -1,7 +1,8 @@
-"""Index pages from the model, without MkDocs: year groups, 未发布, agency figures, breadcrumbs, no empty page."""
+"""Index pages from the model, without MkDocs: year groups, 逾期未发布 / 期限未到, agency figures, breadcrumbs, no empty page."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import lxml.html
@@ -11,7 +12,7 @@ from conftest import FIXTURES
 from nianbao.downloads import new_build
 from nianbao.model.pipeline import build_portal
 from nianbao.model.portal import Portal
-from nianbao.site.indexes import key_figures, missing_years, year_groups
+from nianbao.site.indexes import Missing, key_figures, missing_years, year_groups
 from nianbao.site.pages import portal_pages
 
 AGENCY = (FIXTURES / "reports" / "agency.yaml").read_text(encoding="utf-8")
@@ -51,8 +52,17 @@ def portal(tmp_path: Path) -> Portal:
     )
 
 
+LATER = dt.date(2026, 2, 20)  # every deadline of 2021 and 2022 long past
+# 2022's reports: past the departments' deadline (2023-01-31), within the governments' (2023-03-31).
+BETWEEN = dt.date(2023, 2, 15)
+
+
 def _listing(portal: Portal, year: int) -> list[tuple[str, list[tuple[str, bool]]]]:
-    return [(g.label, [(e.agency.id, e.report is not None) for e in g.entries]) for g in year_groups(portal, year)]
+    return [(g.label, [(e.agency.id, e.report is not None) for e in g.entries]) for g in year_groups(portal, year, LATER)]
+
+
+def _page(portal: Portal, url: str, as_of: dt.date) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring({p.url: p for p in portal_pages(new_build(portal, as_of=as_of))}[url].body())
 
 
 def test_year_lists_every_agency_due_a_report_grouped_by_parent_or_region(portal: Portal) -> None:
@@ -67,12 +77,35 @@ def test_year_lists_every_agency_due_a_report_grouped_by_parent_or_region(portal
     ]
 
 
-def test_year_page_marks_missing_reports_as_not_published(portal: Portal) -> None:
-    page = {p.url: p for p in portal_pages(new_build(portal))}["years/2022/"]
-    html = lxml.html.fromstring(page.body())
+def test_year_page_marks_missing_reports_past_their_deadline_as_overdue(portal: Portal) -> None:
+    html = _page(portal, "years/2022/", LATER)
     missing = [li.text_content().split() for li in html.xpath("//li[contains(@class,'nb-missing')]")]
-    assert missing == [["其他县某局", "未发布"], ["测试市人民政府", "未发布"], ["测试市新设局", "未发布"]]
-    assert "共发布 1 份报告，另有 3 个机关尚未发布" in html.text_content()
+    assert missing == [["其他县某局", "逾期未发布"], ["测试市人民政府", "逾期未发布"], ["测试市新设局", "逾期未发布"]]
+    assert "共发布 1 份报告，3 个机关逾期未发布。" in html.text_content()
+    assert "未发布" not in html.text_content().replace("逾期未发布", "")
+
+
+def test_year_page_does_not_call_a_report_within_its_deadline_unpublished(portal: Portal) -> None:
+    """The government's deadline (3月31日) is not past: 期限未到, as the 报送进度 page would say; the departments' is."""
+    html = _page(portal, "years/2022/", BETWEEN)
+    overdue = [li.text_content().split() for li in html.xpath("//li[contains(@class,'nb-missing')]")]
+    pending = [li.text_content().split() for li in html.xpath("//li[contains(@class,'nb-pending')]")]
+    assert overdue == [["其他县某局", "逾期未发布"], ["测试市新设局", "逾期未发布"]]
+    assert pending == [["测试市人民政府", "期限未到（2023年3月31日）"]]
+    assert "共发布 1 份报告，2 个机关逾期未发布，1 个机关的报告发布期限未到。" in html.text_content()
+    # The home page's and the years page's counts are of the overdue only.
+    assert "2 个机关逾期未发布" in _page(portal, "years/", BETWEEN).text_content()
+    # On the last day itself the report is still on time.
+    assert not _page(portal, "years/2022/", dt.date(2023, 1, 31)).xpath("//li[contains(@class,'nb-missing')]")
+
+
+def test_agency_page_lists_overdue_years_and_says_when_the_next_is_due(portal: Portal) -> None:
+    html = _page(portal, "agencies/ceshi-shi/", BETWEEN)
+    assert html.xpath("//p[@class='nb-missing']")[0].text_content() == "以下年度的报告逾期未发布：2021年度。"
+    assert html.xpath("//p[@class='nb-pending']")[0].text_content() == "2022年度报告：期限未到（2023年3月31日）。"
+    html = _page(portal, "agencies/ceshi-shi/", LATER)
+    assert html.xpath("//p[@class='nb-missing']")[0].text_content() == "以下年度的报告逾期未发布：2021年度、2022年度。"
+    assert not html.xpath("//p[@class='nb-pending']")
 
 
 def test_agency_page_has_contact_details_and_key_figures_by_year(portal: Portal) -> None:
@@ -97,9 +130,9 @@ def test_agency_page_has_contact_details_and_key_figures_by_year(portal: Portal)
 
 
 def test_missing_years_honour_active_from_and_until(portal: Portal) -> None:
-    assert missing_years(portal, "ceshi-xin") == [2022]
-    assert missing_years(portal, "ceshi-jiu") == [2021]
-    assert missing_years(portal, "ceshi-jyj") == []
+    assert missing_years(portal, "ceshi-xin", LATER) == [Missing(2022, dt.date(2023, 1, 31), True)]
+    assert missing_years(portal, "ceshi-jiu", LATER) == [Missing(2021, dt.date(2022, 1, 31), True)]
+    assert missing_years(portal, "ceshi-jyj", LATER) == []
 
 
 def test_every_page_has_breadcrumbs_a_heading_and_text(portal: Portal) -> None:

@@ -13,6 +13,7 @@ import lxml.html
 
 from conftest import REPO, Build, make_project, run_build
 from nianbao import cli
+from nianbao.model.pipeline import build_portal
 
 DRAFT = ("shili-shi", 2025)
 DRAFT_TITLE = "示例市人民政府2025年政府信息公开工作年度报告"
@@ -32,10 +33,24 @@ def test_the_draft_appears_in_no_public_page_download_total_sitemap_or_search_in
     assert (REPO / "data/shili-shi/2025.yaml").read_text(encoding="utf-8").count("\nstatus: draft\n") == 1
     assert not (site / DRAFT_URL).exists()
     assert not list(site.glob("downloads/reports/shili-shi/2025*")) and not list(site.glob("downloads/**/shili-shi-2025*"))
+    draft_file = "data/shili-shi/2025.yaml"
     for rel, text in _text_files(site).items():
-        # The progress pages name the draft's file (data/shili-shi/2025.yaml) for the office, never a page or its title.
+        # Public pages say 起草中 and nothing more: no page, title or file of the draft (its file only in `nianbao progress --out`).
         assert DRAFT_URL not in text, rel
         assert DRAFT_TITLE not in text, rel
+        assert draft_file not in text, rel
+    # Nor the draft's findings: its row in the progress page and CSV holds no code, no count, no deduction.
+    codes = {f.code for f in build_portal(REPO / "data", REPO).findings if f.draft}
+    assert codes >= {"E13", "N-1", "R3-1"}
+    page = lxml.html.fromstring((site / "progress/2025/index.html").read_bytes())
+    (row,) = page.xpath("//table[@id='nb-progress-2025']/tbody/tr[th[normalize-space()='示例市人民政府']]")
+    cells = [td.text_content().strip() for td in row.xpath("td")]
+    assert cells[1] == "起草中" and cells[5:8] == ["0", "0", ""], cells
+    assert not any(re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", " ".join(cells)) for code in codes)
+    assert not page.xpath("//h3[starts-with(normalize-space(), '示例市人民政府：')]")  # no deductions from the draft
+    rows_csv = list(csv.DictReader(io.StringIO((site / "progress/2025/progress-2025.csv").read_text(encoding="utf-8-sig"))))
+    (draft_row,) = [r for r in rows_csv if r["机关代码"] == "shili-shi"]
+    assert draft_row["状态"] == "起草中" and draft_row["问题代码"] == "" and draft_row["错误数"] == "" and draft_row["扣分明细"] == ""
     # Sitemap, open-data index and the year's totals count the two published 2025 reports only.
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "reports/shili-shi-bgs/2025/" in sitemap and "reports/shili-shi/2025/" not in sitemap
@@ -84,6 +99,22 @@ def test_the_progress_pages_are_published_with_every_state(repo_site: Build) -> 
     rows_csv = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert {r["机关代码"]: r["状态"] for r in rows_csv}["shili-shi-jyj"] == "逾期发布"
     assert {r["机关代码"]: r["考核扣分"] for r in rows_csv}["shili-shi-jyj"] == "3.5"
+
+
+def test_public_pages_call_only_overdue_agencies_unpublished(repo_site: Build) -> None:
+    """As of 2026-02-20 the governments' 2025 reports are not yet due (2026-03-31): the year and agency pages agree with 报送进度."""
+    site = repo_site.site
+    year = lxml.html.fromstring((site / "years/2025/index.html").read_bytes())
+    overdue = {li.xpath("string(a)"): li.xpath("string(span)") for li in year.xpath("//li[contains(@class, 'nb-missing')]")}
+    pending = {li.xpath("string(a)"): li.xpath("string(span)") for li in year.xpath("//li[contains(@class, 'nb-pending')]")}
+    assert overdue == {"示例市东城区财政局": "逾期未发布", "示例市生态环境局": "逾期未发布"}
+    assert pending == {"示例市人民政府": "期限未到（2026年3月31日）", "示例市东城区人民政府": "期限未到（2026年3月31日）"}
+    assert "2 个机关逾期未发布，2 个机关的报告发布期限未到" in year.text_content()
+    agency = lxml.html.fromstring((site / "agencies/shili-shi/index.html").read_bytes()).text_content()
+    assert "2025年度报告：期限未到（2026年3月31日）。" in agency
+    assert "应发布而" not in agency and "逾期未发布" not in agency
+    overdue_agency = lxml.html.fromstring((site / "agencies/shili-shi-sthjj/index.html").read_bytes()).text_content()
+    assert "以下年度的报告逾期未发布：" in overdue_agency and "2025年度" in overdue_agency
 
 
 def test_the_statistics_year_page_sorts_agencies_by_rate(repo_site: Build) -> None:

@@ -9,6 +9,7 @@ never see each other's data. Paths come from `nianbao.urls`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from nianbao.model.findings import Finding
 from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
+from nianbao.model.progress import build_date
 from nianbao.model.supervision import Supervision
 
 
@@ -39,6 +41,9 @@ class Build:
     portal_providers: Sequence[PortalProvider] = ()
     preview: bool = False  # `nianbao preview`: data errors are shown, the pages still built
     supervision: Supervision | None = None  # the 报送进度 and 考核 view, when the portal publishes it
+    # The day deadlines are judged on (progress_as_of, else the build date), for every page, public or not:
+    # the year and agency pages call a report 逾期未发布 only when the 报送进度 page would.
+    as_of: dt.date = field(default_factory=build_date)
     _bytes: dict[str, bytes] = field(default_factory=dict, repr=False)
     _findings_by_file: dict[str, list[Finding]] | None = field(default=None, repr=False)
 

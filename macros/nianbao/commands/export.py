@@ -58,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out)
     out = out if out.is_absolute() else root / out
-    files = new_build(portal, supervision=supervise(portal, settings) if settings.public else None).all_downloads()
+    supervision = supervise(portal, settings).without_drafts() if settings.public else None  # published: nothing of a draft
+    files = new_build(portal, supervision=supervision, as_of=settings.as_of).all_downloads()
     try:
         size = write_all_or_nothing(files, out)  # a failure half-way leaves --out as it was
     except DownloadFailed as err:

@@ -7,17 +7,20 @@ export command, the tests) gets them from `new_build`.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from nianbao.build import Build, PortalProvider, ReportProvider
 from nianbao.downloads.opendata import portal_files, report_files
 from nianbao.downloads.progress import progress_files
 from nianbao.downloads.word import word_files
 from nianbao.model.portal import Portal
+from nianbao.model.progress import build_date
 from nianbao.model.supervision import Supervision
 
 REPORT_PROVIDERS: tuple[ReportProvider, ...] = (word_files, report_files)
 PORTAL_PROVIDERS: tuple[PortalProvider, ...] = (portal_files, progress_files)
 
 
-def new_build(portal: Portal, *, preview: bool = False, supervision: Supervision | None = None) -> Build:
-    """The build object of a site build or an export, with every download provider."""
-    return Build(portal, REPORT_PROVIDERS, PORTAL_PROVIDERS, preview, supervision)
+def new_build(portal: Portal, *, preview: bool = False, supervision: Supervision | None = None, as_of: dt.date | None = None) -> Build:
+    """The build object of a site build or an export, with every download provider; as_of: the build date unless given."""
+    return Build(portal, REPORT_PROVIDERS, PORTAL_PROVIDERS, preview, supervision, as_of or build_date())

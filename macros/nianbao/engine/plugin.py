@@ -98,7 +98,9 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             deadlines=settings.deadlines,
             min_sample=settings.min_sample,
         )
-        self.build = new_build(portal, preview=self.serving, supervision=supervise(portal, settings) if settings.public else None)
+        # The site's 报送进度 pages are public: a draft shows as 起草中, never its findings or file.
+        supervision = supervise(portal, settings).without_drafts() if settings.public else None
+        self.build = new_build(portal, preview=self.serving, supervision=supervision, as_of=settings.as_of)
         # A preview reports data errors outside MkDocs' loggers: in strict mode (make serve) MkDocs counts
         # every warning and error under its own and aborts the rebuild, and the browser would keep the
         # old page with no sign of the error. The page itself shows them (site/preview.py).

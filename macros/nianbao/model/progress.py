@@ -83,13 +83,23 @@ class YearProgress:
         return sum(1 for e in self.entries if e.state == state)
 
 
+def due_date(portal: Portal, agency: AgencyDoc, year: int) -> dt.date:
+    """The last day for the agency's report for `year`: its type's statutory date or the portal's override."""
+    return portal.deadlines.due(year, agency.agency.type)
+
+
+def overdue(due: dt.date, as_of: dt.date) -> bool:
+    """Whether a report not published by `as_of` is 逾期未发布: the deadline is past (the day itself still counts)."""
+    return as_of > due
+
+
 def _state(doc: ReportDoc | None, draft: ReportDoc | None, due: dt.date, as_of: dt.date) -> tuple[State, int | None]:
     if doc is not None:
         published = doc.report.published_date
         if published is None or published <= due:  # an archived report of unknown date counts as published
             return "on_time", None
         return "late", (published - due).days
-    if as_of > due:
+    if overdue(due, as_of):
         return "overdue", (as_of - due).days
     return ("drafting" if draft is not None else "not_started"), None
 
@@ -112,7 +122,7 @@ def year_progress(portal: Portal, year: int, as_of: dt.date, min_sample: int = D
         doc, draft = published.get(agency_id), drafts.get(agency_id)
         if doc is None and draft is None and not active_in(agency, year):
             continue
-        due = portal.deadlines.due(year, agency.agency.type)
+        due = due_date(portal, agency, year)
         state, days = _state(doc, draft, due, as_of)
         current = doc or draft
         entries.append(

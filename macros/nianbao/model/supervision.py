@@ -7,7 +7,7 @@ the portal's settings; the 报送进度 pages and their CSV files read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nianbao.model.assessment import Deduction, assess
 from nianbao.model.portal import Portal
@@ -23,6 +23,18 @@ class Supervision:
 
     def deductions(self, entry: Entry) -> list[Deduction]:
         return assess(self.config.rulepack, entry) if self.config.rulepack else []
+
+    def without_drafts(self) -> Supervision:
+        """What public pages and downloads may show: a draft's state (起草中, or 逾期未发布) and nothing of the draft.
+
+        A draft's findings, its file and the deductions they would cause are unpublished working
+        state; only the office's own output (`nianbao progress --out`) lists them.
+        """
+        years = {}
+        for year, p in self.years.items():
+            entries = tuple(replace(e, draft=None, findings=()) if e.report is None and e.draft is not None else e for e in p.entries)
+            years[year] = replace(p, entries=entries)
+        return Supervision(self.portal, self.config, years)
 
 
 def supervise(portal: Portal, config: ProgressConfig) -> Supervision:

@@ -7,19 +7,39 @@ agency page compares year over year.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from nianbao.model.load import AgencyDoc, ReportDoc
 from nianbao.model.portal import Portal
-from nianbao.model.progress import active_in
+from nianbao.model.progress import STATES, active_in, due_date, overdue
 
-NOT_PUBLISHED = "未发布"
+OVERDUE = STATES["overdue"]  # the same words as the 报送进度 page
+
+
+def not_yet_due(due: dt.date) -> str:
+    """What a public page says of a report still within its deadline (never 未发布: it is not late)."""
+    return f"期限未到（{due.year}年{due.month}月{due.day}日）"
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A report the agency owes for `year` and has not published, by the same deadline as the 报送进度 page."""
+
+    year: int
+    due: dt.date
+    overdue: bool  # the deadline is past as of the build's date: 逾期未发布
+
+    @property
+    def status(self) -> str:
+        return OVERDUE if self.overdue else not_yet_due(self.due)
 
 
 @dataclass(frozen=True)
 class YearEntry:
     agency: AgencyDoc
     report: ReportDoc | None  # None: the agency owed a report for the year and has not published it
+    missing: Missing | None = None  # when report is None
 
 
 @dataclass(frozen=True)
@@ -44,8 +64,13 @@ def _group_of(portal: Portal, agency: AgencyDoc, heads: set[str]) -> tuple[str, 
     return f"region:{a.region}", a.region
 
 
-def year_groups(portal: Portal, year: int) -> list[YearGroup]:
-    """Every agency's report for `year`, and every agency due one without it, grouped."""
+def _missing(portal: Portal, agency: AgencyDoc, year: int, as_of: dt.date) -> Missing:
+    due = due_date(portal, agency, year)
+    return Missing(year, due, overdue(due, as_of))
+
+
+def year_groups(portal: Portal, year: int, as_of: dt.date) -> list[YearGroup]:
+    """Every agency's report for `year`, and every agency due one without it (overdue or not, as of `as_of`), grouped."""
     published = {doc.agency_id: doc for doc in portal.by_year.get(year, [])}
     # Computed once: asking each agency whether any other names it as parent made the year pages quadratic in agencies.
     heads = {a.agency.parent for a in portal.agencies.values() if a.agency.parent}
@@ -55,7 +80,8 @@ def year_groups(portal: Portal, year: int) -> list[YearGroup]:
         if doc is None and not active_in(agency, year):
             continue
         key, label = _group_of(portal, agency, heads)
-        grouped.setdefault(key, (label, []))[1].append(YearEntry(agency, doc))
+        missing = _missing(portal, agency, year, as_of) if doc is None else None
+        grouped.setdefault(key, (label, []))[1].append(YearEntry(agency, doc, missing))
     groups = []
     for key, (label, entries) in sorted(grouped.items(), key=lambda kv: (kv[1][0], kv[0])):
         # The heading agency first, then the others by their stable id.
@@ -64,11 +90,11 @@ def year_groups(portal: Portal, year: int) -> list[YearGroup]:
     return groups
 
 
-def missing_years(portal: Portal, agency_id: str) -> list[int]:
-    """Portal years in which the agency existed but published no report."""
+def missing_years(portal: Portal, agency_id: str, as_of: dt.date) -> list[Missing]:
+    """Portal years in which the agency existed but published no report, each overdue or not yet due as of `as_of`."""
     agency = portal.agencies[agency_id]
     have = {doc.year for doc in portal.by_agency.get(agency_id, [])}
-    return [y for y in portal.years if y not in have and active_in(agency, y)]
+    return [_missing(portal, agency, y, as_of) for y in portal.years if y not in have and active_in(agency, y)]
 
 
 # Key figures compared year over year on an agency page: (column label, value of one report).

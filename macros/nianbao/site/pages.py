@@ -10,6 +10,7 @@ page under the nearest page whose URL is a prefix of its own, all under home.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ from nianbao.build import Build
 from nianbao.model import labels as L
 from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
-from nianbao.site.indexes import KEY_FIGURES, NOT_PUBLISHED, key_figures, latest_reports, missing_years, year_groups
+from nianbao.site.indexes import KEY_FIGURES, OVERDUE, key_figures, latest_reports, missing_years, year_groups
 from nianbao.site.page import Page
 from nianbao.site.preview import unreadable_reports
 from nianbao.site.progress import progress_pages
@@ -30,17 +31,17 @@ HOME_TITLE = "首页"
 
 def portal_pages(build: Build) -> list[Page]:
     """Every page of the site: the 报送进度 pages too when the portal publishes them (`build.supervision`)."""
-    portal = build.portal
+    portal, as_of = build.portal, build.as_of
     pages = [
-        Page(HOME_URL, HOME_TITLE, "home", lambda: _home(portal)),
-        Page(YEARS_URL, "按年度浏览", "years", lambda: _years(portal)),
+        Page(HOME_URL, HOME_TITLE, "home", lambda: _home(portal, as_of)),
+        Page(YEARS_URL, "按年度浏览", "years", lambda: _years(portal, as_of)),
         Page(AGENCIES_URL, "按机关浏览", "agencies", lambda: _agencies(portal)),
         Page(SEARCH_URL, "搜索", "search", lambda: _search()),
     ]
     for year in portal.years:
-        pages.append(Page(year_url(year), f"{year}年度", "year", lambda y=year: _year(portal, y)))
+        pages.append(Page(year_url(year), f"{year}年度", "year", lambda y=year: _year(portal, y, as_of)))
     for agency_id, agency in sorted(portal.agencies.items()):
-        pages.append(Page(agency_url(agency_id), agency.agency.name, "agency", lambda a=agency_id: _agency(portal, a)))
+        pages.append(Page(agency_url(agency_id), agency.agency.name, "agency", lambda a=agency_id: _agency(portal, a, as_of)))
     for doc in portal.reports:
         pages.append(
             Page(
@@ -115,11 +116,12 @@ def _entry(portal: Portal, from_url: str, doc: ReportDoc) -> dict[str, object]:
     }
 
 
-def _year_rows(portal: Portal, from_url: str) -> list[dict[str, object]]:
+def _year_rows(portal: Portal, from_url: str, as_of: dt.date) -> list[dict[str, object]]:
     rows = []
     for year in reversed(portal.years):
-        groups = year_groups(portal, year)
-        missing = sum(1 for g in groups for e in g.entries if e.report is None)
+        groups = year_groups(portal, year, as_of)
+        # Only the overdue: an agency still within its deadline has not failed to publish.
+        missing = sum(1 for g in groups for e in g.entries if e.missing is not None and e.missing.overdue)
         rows.append({"year": year, "href": relative(from_url, year_url(year)), "count": len(portal.by_year[year]), "missing": missing})
     return rows
 
@@ -144,14 +146,14 @@ def _search_form(from_url: str, field_id: str) -> dict[str, str]:
     return {"action": relative(from_url, SEARCH_URL), "id": field_id}
 
 
-def _home(portal: Portal) -> str:
+def _home(portal: Portal, as_of: dt.date) -> str:
     url = ""
     return render(
         "home.html",
         suffix=L.TITLE_SUFFIX,
         total=len(portal.reports),
         agency_count=len(portal.agencies),
-        years=_year_rows(portal, url),
+        years=_year_rows(portal, url, as_of),
         latest=[_entry(portal, url, d) for d in latest_reports(portal)],
         agencies=_agency_rows(portal, url),
         years_href=relative(url, YEARS_URL),
@@ -162,18 +164,18 @@ def _home(portal: Portal) -> str:
     )
 
 
-def _years(portal: Portal) -> str:
-    return render("years.html", years=_year_rows(portal, YEARS_URL), suffix=L.TITLE_SUFFIX, home=relative(YEARS_URL, ""))
+def _years(portal: Portal, as_of: dt.date) -> str:
+    return render("years.html", years=_year_rows(portal, YEARS_URL, as_of), suffix=L.TITLE_SUFFIX, home=relative(YEARS_URL, ""))
 
 
 def _agencies(portal: Portal) -> str:
     return render("agencies.html", agencies=_agency_rows(portal, AGENCIES_URL), home=relative(AGENCIES_URL, ""))
 
 
-def _year(portal: Portal, year: int) -> str:
+def _year(portal: Portal, year: int, as_of: dt.date) -> str:
     url = year_url(year)
     groups = []
-    for group in year_groups(portal, year):
+    for group in year_groups(portal, year, as_of):
         entries = []
         for e in group.entries:
             entries.append(
@@ -181,23 +183,26 @@ def _year(portal: Portal, year: int) -> str:
                     "agency": e.agency.agency.name,
                     "agency_href": relative(url, agency_url(e.agency.id)),
                     "report": _entry(portal, url, e.report) if e.report else None,
+                    "status": e.missing.status if e.missing else None,
+                    "overdue": e.missing is not None and e.missing.overdue,
                 }
             )
         groups.append({"label": group.label, "entries": entries})
     published = len(portal.by_year[year])
-    missing = sum(1 for g in groups for e in g["entries"] if e["report"] is None)
+    entries = [e for g in groups for e in g["entries"] if e["report"] is None]
     return render(
         "year.html",
         year=year,
         groups=groups,
         published=published,
-        missing=missing,
-        not_published=NOT_PUBLISHED,
+        overdue=sum(1 for e in entries if e["overdue"]),
+        pending=sum(1 for e in entries if not e["overdue"]),
+        overdue_words=OVERDUE,
         suffix=L.TITLE_SUFFIX,
     )
 
 
-def _agency(portal: Portal, agency_id: str) -> str:
+def _agency(portal: Portal, agency_id: str, as_of: dt.date) -> str:
     url = agency_url(agency_id)
     doc = portal.agencies[agency_id]
     series = portal.by_agency.get(agency_id, [])
@@ -209,9 +214,9 @@ def _agency(portal: Portal, agency_id: str) -> str:
         parent={"name": parent.agency.name, "href": relative(url, agency_url(parent.id))} if parent else None,
         rows=rows,
         columns=KEY_FIGURES,
-        missing=missing_years(portal, agency_id),
+        missing=missing_years(portal, agency_id, as_of),
         statistics=agency_statistics_html(portal, agency_id, url, key_table=False),
-        not_published=NOT_PUBLISHED,
+        overdue_words=OVERDUE,
         suffix=L.TITLE_SUFFIX,
     )
 

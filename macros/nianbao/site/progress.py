@@ -83,7 +83,8 @@ def year_parts(portal: Portal, progress: YearProgress) -> list[Part]:
     if len(progress.entries) <= PAGE_ROWS:
         return []
     by_agency = {e.agency.id: e for e in progress.entries}
-    groups = [(g.key, g.label, [by_agency.pop(e.agency.id) for e in g.entries if e.agency.id in by_agency]) for g in year_groups(portal, progress.year)]
+    grouped = year_groups(portal, progress.year, progress.as_of)
+    groups = [(g.key, g.label, [by_agency.pop(e.agency.id) for e in g.entries if e.agency.id in by_agency]) for g in grouped]
     if by_agency:  # a draft of an agency not active that year: listed too, never dropped
         groups.append(("other", "其他", list(by_agency.values())))
     parts = []
