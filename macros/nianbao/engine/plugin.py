@@ -28,6 +28,7 @@ from nianbao.downloads import new_build
 from nianbao.downloads.writer import BackgroundWriter, DownloadFailed
 from nianbao.engine.log import quiet
 from nianbao.engine.macros_env import PAGE_SOURCE
+from nianbao.engine.nav import without_progress
 from nianbao.engine.sitelock import SiteLock
 from nianbao.engine.unpublished import material_search_on, unused
 from nianbao.model.pipeline import build_portal
@@ -87,6 +88,9 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             settings = progress_config(options, root)
         except ProgressConfigError as e:
             raise PluginError(str(e)) from e
+        if not settings.public:
+            # Before MkDocs reads the nav: an entry for the unbuilt 报送进度 page would stop a --strict build in English.
+            config.nav = without_progress(config.nav)
         # Only a preview server follows links in data/: `nianbao preview` links the real files into its
         # temporary project, and it publishes nothing. A build refuses every link (see model/datatree).
         # Drafts are published only in a preview too, where the clerk reads the page being written.
