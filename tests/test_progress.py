@@ -78,6 +78,18 @@ def test_a_current_report_without_a_date_fails_check(tmp_path: Path) -> None:
     ]
 
 
+def test_a_report_without_status_or_date_is_told_it_counts_as_published(tmp_path: Path) -> None:
+    """No status line: the default (current) applies, and the message says so and how to keep a draft."""
+    assert "status:" not in R2021
+    root = agency_tree(tmp_path, r2021=edit(R2021, ("published_date: 2022-01-20\n", "")))
+    run = check(root)
+    assert run.status == 1
+    assert run.lines == [
+        "data/ceshi-jyj/2021.yaml:4:1: 错误 [P001] status：未写 status，按已发布（current）处理，但没有 published_date "
+        "(发布后填写 published_date；仍在起草请加一行 status: draft)"
+    ]
+
+
 def test_the_scaffold_starts_a_draft(tmp_path: Path) -> None:
     root = agency_tree(tmp_path, r2021=R2021)
     from nianbao import cli

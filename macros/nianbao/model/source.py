@@ -99,6 +99,10 @@ class SourceMap:
                 return pos
         return Position(1, 1)
 
+    def written(self, path: Path) -> bool:
+        """Whether the file writes this value itself (a default the model fills in is not written)."""
+        return path in self._positions()
+
     def key(self, path: Path) -> Position:
         self._positions()
         return self._keys.get(path) or self.value(path)

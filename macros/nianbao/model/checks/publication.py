@@ -21,6 +21,17 @@ if TYPE_CHECKING:
 def check(doc: ReportDoc, portal: Portal) -> list[Finding]:
     if doc.report.status != "current" or doc.report.published_date is not None:
         return []
+    if not doc.source.written(("status",)):
+        # No status line: the file reads as published (the default), which the clerk may not have meant.
+        return [
+            at(
+                doc,
+                ("status",),
+                "P001",
+                "未写 status，按已发布（current）处理，但没有 published_date",
+                "发布后填写 published_date；仍在起草请加一行 status: draft",
+            )
+        ]
     return [
         at(
             doc,
