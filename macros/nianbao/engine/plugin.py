@@ -74,6 +74,7 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
         # (`mkdocs build`, `gh-deploy`) publishes, and stops on any error.
         self.serving = command == "serve"
     pages: dict[str, Page]
+    watched: list[Path]
     writer: BackgroundWriter | None = None
     lock: SiteLock | None = None
 
@@ -88,6 +89,8 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             settings = progress_config(options, root)
         except ProgressConfigError as e:
             raise PluginError(str(e)) from e
+        # `make serve` rebuilds when these change, besides docs/ and mkdocs.yml (on_serve).
+        self.watched = [root / self.config.data_dir] + ([root / settings.rulepack_file] if settings.rulepack_file else [])
         if not settings.public:
             # Before MkDocs reads the nav: an entry for the unbuilt 报送进度 page would stop a --strict build in English.
             config.nav = without_progress(config.nav)
@@ -137,11 +140,13 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             self.lock.release()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        """`mkdocs serve` (make serve) rebuilds when a data file changes, not only docs/ and mkdocs.yml.
+        """`mkdocs serve` (make serve) rebuilds when a data file or the rulepack (assessment.yaml) changes,
+        not only docs/ and mkdocs.yml.
 
         The portal's own theme overrides (custom_dir) and ours are theme directories, which MkDocs watches already.
         """
-        server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        for path in self.watched:
+            server.watch(str(path))
         return server
 
     def on_page_context(self, context: Any, *, page: MkPage, config: Any, nav: Any) -> Any:
@@ -223,7 +228,12 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             fill_sizes(site_dir, self.build)
         reports = sum(1 for p in self.pages.values() if p.kind == "report")
         archived = [f for f in portal.findings if f.is_error and not f.blocking and not f.draft]
-        log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")
+        if self.build.preview:
+            # A preview publishes nothing, and it shows the drafts too: "已发布" would count them as published.
+            drafts = sum(1 for doc in portal.reports if doc.draft)
+            log.info(f"预览 {reports} 份年度报告（含草稿 {drafts} 份），共生成 {len(self.pages)} 个页面。")
+        else:
+            log.info(f"已发布 {reports} 份年度报告（共生成 {len(self.pages)} 个页面）。")
         if archived:
             log.info(f"历史报告中有 {len(archived)} 处按原样保留的问题，见上方列表。")
         if indexing is not None:
