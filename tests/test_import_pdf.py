@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pypdfium2
 import pytest
 import yaml
 
@@ -197,6 +198,24 @@ def test_2019_export_imports_every_figure(tmp_path: Path) -> None:
     assert result.version == "2019" and result.placeholders == 0
     imported, source = _figures(result, PDFS / "zhangshu-2020.yaml", 2020)
     assert imported == source
+
+
+def test_a_2019_report_typeset_by_reportlab_imports_every_figure(tmp_path: Path) -> None:
+    """Not our Word export: uneven columns, stacked header cells, table 三 split with its header repeated (make_typeset_2019.py)."""
+    pdf = PDFS / "typeset-2019.pdf"
+    pages = pypdfium2.PdfDocument(str(pdf))
+    texts = [pages[i].get_textpage().get_text_range() for i in range(len(pages))]
+    assert sum("申请人情况" in t for t in texts) == 2  # the layout the fixture claims: table 三's header on two pages
+    assert all(f"— {i + 1} —" in t for i, t in enumerate(texts))
+    result = _import(tmp_path, pdf, agency="shili")
+    assert result.version == "2019" and result.year == 2020
+    assert result.placeholders == 0, _notes(result, "missing")
+    imported, source = _figures(result, PDFS / "typeset-2019.yaml", 2020)
+    assert imported == source
+    assert result.figures_read == 198
+    assert result.findings == [], [f.format_text() for f in result.findings]
+    values, _, _ = read_document(result.target, "draft.yaml")
+    assert invented(pdf, values) == []
 
 
 def test_prose_in_reading_order_without_footers(tmp_path: Path) -> None:
