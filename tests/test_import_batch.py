@@ -77,17 +77,46 @@ def test_a_file_that_kills_its_process_fails_alone(tmp_path: Path) -> None:
 
 
 def test_a_folder_runs_on_several_processes(tmp_path: Path) -> None:
+    """Two workers are shown used without timing: each file waits until two different processes have started one."""
     folder = _folder(tmp_path)
     pids: list[int] = []
-    batch = import_many(sorted(folder.iterdir()), tmp_path / "data", None, None, False, lambda r: pids.append(os.getpid()), workers=2, worker=_pid_worker)
+    batch = import_many(sorted(folder.iterdir()), tmp_path / "meet", None, None, False, lambda r: pids.append(os.getpid()), workers=2, worker=_meet_worker)
     workers = {int(r.error) for r in batch.results if r.error}
-    assert os.getpid() not in workers and len(workers) >= 1
+    assert os.getpid() not in workers and len(workers) == 2
+    assert all(r.error for r in batch.results)  # no file gave up waiting for a second worker
     assert pids == [os.getpid()] * 3  # results are reported in the main process
 
 
-def _pid_worker(path: Path, data_dir: Path, agency, year, force) -> ImportResult:
-    time.sleep(0.2)  # long enough for the pool to hand the next file to the other worker
+def _meet_worker(path: Path, meeting: Path, agency, year, force) -> ImportResult:
+    """Sign in with this process id, then wait until a second process has signed in (or give up after 60 s)."""
+    meeting.mkdir(exist_ok=True)
+    (meeting / str(os.getpid())).touch()
+    deadline = time.monotonic() + 60
+    while len(list(meeting.iterdir())) < 2:
+        if time.monotonic() > deadline:  # only one process: the assertion on two workers fails
+            return ImportResult(path, error=None)
+        time.sleep(0.01)
     return ImportResult(path, error=str(os.getpid()))
+
+
+def test_jobs_sets_the_number_of_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from nianbao.importer import batch
+
+    sizes: list[int] = []
+
+    class Recorded(ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kwargs) -> None:
+            sizes.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Recorded)
+    folder = _folder(tmp_path)
+    assert main(["--root", str(tmp_path), "import", str(folder), "--jobs", "2"]) == 0
+    monkeypatch.setattr(batch, "workers_for", lambda count: min(4, count))  # "every core" on a 4-core machine
+    assert main(["--root", str(tmp_path), "import", str(folder), "--out", str(tmp_path / "other")]) == 0
+    assert sizes == [2, 3]  # --jobs 2; then one per core, but no more than the 3 files
 
 
 def test_an_interrupted_write_leaves_no_file_and_no_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

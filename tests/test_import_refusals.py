@@ -135,3 +135,14 @@ def test_import_never_writes_through_a_dangling_link(tmp_path: Path, name: str) 
     result = import_file(SEED, folder.parent, agency="zhangshu-jgswj")
     assert result.error == f"data/zhangshu-jgswj/{name} 是符号链接，不会通过它写入（请删除这个链接，数据文件夹中只放真实的文件和文件夹）"
     assert not outside.exists()
+
+
+def test_a_folder_without_reports_names_every_kind_the_importer_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The message once said "支持 .txt、.html、.docx" after PDF import had landed: it is built from SUPPORTED now."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.xlsx").write_bytes(b"not a report")
+    assert main(["--root", str(tmp_path), "import", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "没有找到可导入的文件" in err and "PDF（.pdf）" in err
+    assert all(suffix in err for suffix in importer_run.SUPPORTED)

@@ -1,4 +1,4 @@
-"""`nianbao import FILE...`: published reports (text, HTML, Word) become archived YAML drafts."""
+"""`nianbao import FILE...`: published reports (text, HTML, Word, PDF) become archived YAML drafts."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from rich.table import Table
 
 from nianbao.importer import ImportResult
 from nianbao.importer.batch import import_many, import_one, split_agencies
-from nianbao.importer.run import SUPPORTED, UNSUPPORTED
+from nianbao.importer.run import KINDS, SUPPORTED, UNSUPPORTED, supported_words
 from nianbao.importer.summary import original_errors, outcome, result_line, summary_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "import",
-        help="导入已发布的历史年报（文本、网页、Word、PDF）",
+        help=f"导入已发布的历史年报（{'、'.join(name for name, _ in KINDS)}）",
         description="把已发布的年报（.txt 文本、.html 网页、.docx Word 文件、.pdf 文件，或包含它们的文件夹）"
         "导入为 data/机关代码/年度.yaml 草稿（status: archived）。PDF 中是图片的页不做识别，其中的数写为“待填写”。"
         "数字按原文照录；读不出的格写为“待填写”，填好之前 nianbao check 不通过。",
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False)
     if not files:
-        err.print("没有找到可导入的文件（支持 .txt、.html、.docx）", markup=False)
+        print(f"没有找到可导入的文件（支持{supported_words()}）", file=sys.stderr)
         return 1
     if args.jobs is not None and args.jobs < 1:
         print(f"--jobs {args.jobs} 不是有效的进程数：请填 1 或更大的整数，或省略（按 CPU 核数）", file=sys.stderr)

@@ -28,7 +28,9 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".mht"}
 WORD_SUFFIXES = {".docx"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES
+# What the importer reads, in the words the CLI prints: messages are built from this, never retyped.
+KINDS = (("文本", TEXT_SUFFIXES), ("网页", HTML_SUFFIXES), ("Word", WORD_SUFFIXES), ("PDF", PDF_SUFFIXES))
+SUPPORTED = set().union(*(suffixes for _, suffixes in KINDS))
 # A published report as text or a web page is well under 1 MB; as Word or PDF with photos, tens of MB.
 # A 90 MB one-line text wrote a 90 MB draft, which the loader then refused.
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -59,6 +61,11 @@ class ImportResult:
 
     def count(self, kind: str) -> int:
         return sum(1 for n in self.notes if n.kind == kind)
+
+
+def supported_words() -> str:
+    """The file kinds the importer reads, e.g. "文本（.md、.text、.txt）、…、PDF（.pdf）"."""
+    return "、".join(f"{name}（{'、'.join(sorted(suffixes))}）" for name, suffixes in KINDS)
 
 
 def read_document(path: Path) -> Document:

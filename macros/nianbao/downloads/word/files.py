@@ -4,11 +4,17 @@ A report is loaded with the rest of its data tree (`<tree>/<agency>/<year>.yaml`
 so its agency profile and the checks are exactly those of the site build. A
 report with errors that block publishing gets no Word document: a stamped
 paper copy with wrong totals is worse than none.
+
+Each file is written to a temporary file beside its target and renamed into
+place, so a writer failure or Ctrl-C never leaves half a .docx; a target that
+is a symbolic link is refused rather than written through (model/targets.py).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +22,7 @@ from nianbao.downloads.word.document import report_docx
 from nianbao.model.findings import Finding
 from nianbao.model.pipeline import build_portal
 from nianbao.model.portal import Portal
+from nianbao.model.targets import unsafe_target
 from nianbao.urls import report_file_name
 
 
@@ -50,11 +57,39 @@ def write_docx(paths: list[Path], out_dir: Path, root: Path) -> Written:
             result.findings.extend(blocking)
             result.problems.append(f"{given}: 数据检查有 {len(blocking)} 个错误，未生成 Word 文档（请按上面的提示改正后重试）")
             continue
-        out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / report_file_name(doc.agency_id, doc.year, "docx")  # as on the site
-        target.write_bytes(report_docx(portal, doc))
+        refused = unsafe_target(target, out_dir)
+        if refused:
+            result.problems.append(f"{given}: 未生成 Word 文档：{refused}")
+            continue
+        try:
+            content = report_docx(portal, doc)
+        except Exception as err:  # e.g. a character python-docx cannot hold: this report fails, the others go on
+            result.problems.append(
+                f"{given}: 生成 Word 文档时出错（{type(err).__name__}：{err}），未写入 {target.name}；"
+                "请检查这个报告中的特殊字符，或把这个报告文件交给维护人员"
+            )
+            continue
+        try:
+            _replace(target, content)
+        except OSError as err:
+            result.problems.append(f"{given}: 无法写入 {target}（{err.strerror or err}），未生成 Word 文档；请检查输出文件夹和磁盘空间")
+            continue
         result.files.append(target)
     return result
+
+
+def _replace(target: Path, content: bytes) -> None:
+    """Write content to a temporary file in target's folder, then rename it over target (atomic)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(content)
+        os.replace(name, target)  # replaces a link itself, never its target; unsafe_target refused links anyway
+    except BaseException:  # Ctrl-C included: no temporary file is left behind
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def main(paths: list[str], out: str, root: Path) -> int:
