@@ -88,9 +88,13 @@ def test_the_progress_pages_are_published_with_every_state(repo_site: Build) -> 
     assert late[2:5] == ["2026-01-31", "2026-02-10", "10"]  # deadline, published, days late
     assert "RY-6×2" in late[7] and "E15" in late[7] and late[8] == "100.0%"
     assert "按期发布 1" in page.text_content() and "逾期发布 1" in page.text_content()
-    # Deductions with their evidence linked to the report page and the cell's section.
+    # Deductions with their evidence linked to the report page: a 结果纠正 case to its very cell of table 四.
     links = page.xpath("//ul[@class='nb-deductions']//a/@href")
-    assert "../../reports/shili-shi-jyj/2025/#review-litigation" in links
+    cell = "../../reports/shili-shi-jyj/2025/#cell-review_litigation-review-corrected"
+    assert cell in links
+    report = lxml.html.parse(str(site / "reports/shili-shi-jyj/2025/index.html")).getroot()
+    (target,) = report.xpath("//td[@id='cell-review_litigation-review-corrected']")
+    assert target.text_content().strip() == "1"  # the one corrected case the rulepack deducts for
     assert "../../reports/shili-shi-jyj/2025/" in page.xpath("//table[@id='nb-progress-2025']//a/@href")
     # The CSV beside the page, linked from it.
     assert 'href="progress-2025.csv"' in html

@@ -71,6 +71,17 @@ def portal_file(kind: str, year: int | None = None) -> str:
     return f"{DOWNLOADS_URL}{year}/nianbao-{year}.{kind}"
 
 
+# Tables whose figure cells carry an id on the report page, so evidence can link the very cell
+# (the assessment's 结果纠正 cases). Table 四 only: ids on every cell of table 三 would add about
+# 9 KB to each report page.
+ANCHORED_TABLES = ("review_litigation",)
+
+
+def cell_anchor(path: tuple[str, ...]) -> str:
+    """The id of a figure's cell on its report page, e.g. "cell-review_litigation-review-corrected"."""
+    return "cell-" + "-".join(path)
+
+
 def src_uri(url: str) -> str:
     """The virtual Markdown file that MkDocs turns into `url`."""
     return "index.md" if url == "" else url.rstrip("/") + ".md"

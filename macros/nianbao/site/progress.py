@@ -28,7 +28,7 @@ from nianbao.model.tables import number
 from nianbao.site.indexes import year_groups
 from nianbao.site.page import Page
 from nianbao.site.render import render
-from nianbao.urls import PROGRESS_URL, SORT_SCRIPT, agency_url, progress_file, progress_year_url, relative, report_url
+from nianbao.urls import ANCHORED_TABLES, PROGRESS_URL, SORT_SCRIPT, agency_url, cell_anchor, progress_file, progress_year_url, relative, report_url
 
 NONE = "—"
 # Where a finding or evidence field is shown on the report page (the section headings' ids).
@@ -149,7 +149,13 @@ def _report_href(link: Link, url: str, doc: ReportDoc | None, anchor: str | None
 
 
 def _anchor(field: str | None) -> str | None:
-    return _ANCHORS.get(field.split(".")[0]) if field else None
+    """Where on the report page a field is: its cell when that cell has an id, else its section."""
+    if not field:
+        return None
+    path = tuple(field.split("."))
+    if path[0] in ANCHORED_TABLES and len(path) == 3:
+        return cell_anchor(path)
+    return _ANCHORS.get(path[0])
 
 
 def _evidence(link: Link, url: str, entry: Entry, ev: Evidence) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from nianbao.model import labels as L
 from nianbao.model.load import ReportDoc
 from nianbao.model.prose import prose
 from nianbao.model.tables import Cell, Table, tables
-from nianbao.urls import agency_url, relative, report_url
+from nianbao.urls import ANCHORED_TABLES, agency_url, cell_anchor, relative, report_url
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("nianbao.site", "templates"),
@@ -49,7 +49,13 @@ def _data_html(text: str, colspan: int) -> str:
 
 
 def _cell_html(cell: Cell) -> str:
-    return _header_html(cell) if cell.header else _data_html(cell.text, cell.colspan)
+    if cell.header:
+        return _header_html(cell)
+    html = _data_html(cell.text, cell.colspan)
+    if cell.path and cell.path[0] in ANCHORED_TABLES:
+        # The id is made from model keys (ASCII, never data).
+        html = html.replace("<td", f'<td id="{cell_anchor(cell.path)}"', 1)
+    return html
 
 
 def table_html(table: Table) -> Markup:
