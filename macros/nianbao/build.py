@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from nianbao.model.findings import Finding
 from nianbao.model.load import ReportDoc
 from nianbao.model.portal import Portal
 from nianbao.model.progress import build_date
@@ -45,7 +44,6 @@ class Build:
     # the year and agency pages call a report 逾期未发布 only when the 报送进度 page would.
     as_of: dt.date = field(default_factory=build_date)
     _bytes: dict[str, bytes] = field(default_factory=dict, repr=False)
-    _findings_by_file: dict[str, list[Finding]] | None = field(default=None, repr=False)
 
     def report_downloads(self, doc: ReportDoc) -> list[Download]:
         return [d for provider in self.report_providers for d in provider(self, doc)]
@@ -73,15 +71,6 @@ class Build:
             return self._bytes[name]
 
         return build
-
-    def findings_by_file(self) -> dict[str, list[Finding]]:
-        """Findings grouped by data file, computed once: reports ask for theirs thousands of times."""
-        if self._findings_by_file is None:
-            grouped: dict[str, list[Finding]] = {}
-            for f in self.portal.findings:
-                grouped.setdefault(f.file, []).append(f)
-            self._findings_by_file = grouped
-        return self._findings_by_file
 
 
 def links(downloads: Sequence[Download]) -> list[dict[str, Any]]:

@@ -32,12 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: openpyxl and python-docx would slow every other subcommand's start.
-    from nianbao.downloads import new_build
+    from nianbao.downloads import site_build
     from nianbao.downloads.word.files import main as export_docx
     from nianbao.downloads.writer import DownloadFailed, write_all_or_nothing
     from nianbao.model.pipeline import build_portal
     from nianbao.model.progress_config import ProgressConfigError
-    from nianbao.model.supervision import supervise
     from nianbao.workflow.siteconfig import progress_settings
 
     root = Path(args.root).resolve()
@@ -58,8 +57,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out)
     out = out if out.is_absolute() else root / out
-    supervision = supervise(portal, settings).without_drafts() if settings.public else None  # published: nothing of a draft
-    files = new_build(portal, supervision=supervision, as_of=settings.as_of).all_downloads()
+    files = site_build(portal, settings).all_downloads()  # the files the site publishes
     try:
         size = write_all_or_nothing(files, out)  # a failure half-way leaves --out as it was
     except DownloadFailed as err:

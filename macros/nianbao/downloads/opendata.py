@@ -27,7 +27,7 @@ def report_files(build: Build, doc: ReportDoc) -> list[Download]:
 
     def json_bytes() -> bytes:
         files = links(build.report_downloads(doc))
-        return exports.report_json(build.portal, doc, build.findings_by_file().get(doc.path, []), files)
+        return exports.report_json(build.portal, doc, build.portal.findings_for(doc), files)
 
     out = [Download(report_file(doc.agency_id, doc.year, "json"), "JSON（全部数据）", json_bytes)]
     for table, kind in TABLE_FILES.items():

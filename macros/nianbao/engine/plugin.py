@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 import nianbao.site
 from nianbao.build import Build
-from nianbao.downloads import new_build
+from nianbao.downloads import site_build
 from nianbao.downloads.writer import BackgroundWriter, DownloadFailed
 from nianbao.engine.log import quiet
 from nianbao.engine.macros_env import PAGE_SOURCE
@@ -33,7 +33,6 @@ from nianbao.engine.sitelock import SiteLock
 from nianbao.engine.unpublished import material_search_on, unused
 from nianbao.model.pipeline import build_portal
 from nianbao.model.progress_config import ProgressConfigError, progress_config
-from nianbao.model.supervision import supervise
 from nianbao.site.pages import Page, portal_pages
 from nianbao.site.preview import problems
 from nianbao.site.search import Indexing, SearchIndexError
@@ -68,15 +67,16 @@ def _marker(uri: str) -> str:
 class NianbaoPlugin(BasePlugin[NianbaoConfig]):
     build: Build | None = None
     serving = False  # `mkdocs serve` and `nianbao preview`: data errors are shown, pages still built
+    pages: dict[str, Page]
+    problems: list[str]  # a preview's data errors, shown on every page (set in on_config)
+    watched: list[Path]
+    writer: BackgroundWriter | None = None
+    lock: SiteLock | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A preview server must keep serving while the clerk fixes what the errors say; a build
         # (`mkdocs build`, `gh-deploy`) publishes, and stops on any error.
         self.serving = command == "serve"
-    pages: dict[str, Page]
-    watched: list[Path]
-    writer: BackgroundWriter | None = None
-    lock: SiteLock | None = None
 
     def on_config(self, config: Any) -> Any:
         # The portal's own custom_dir (first, if any) still overrides ours; ours overrides Material.
@@ -105,9 +105,8 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
             deadlines=settings.deadlines,
             min_sample=settings.min_sample,
         )
-        # The site's 报送进度 pages are public: a draft shows as 起草中, never its findings or file.
-        supervision = supervise(portal, settings).without_drafts() if settings.public else None
-        self.build = new_build(portal, preview=self.serving, supervision=supervision, as_of=settings.as_of)
+        self.build = site_build(portal, settings, preview=self.serving)
+        self.problems = problems(self.build)  # shown on every page of a preview; none otherwise
         # A preview reports data errors outside MkDocs' loggers: in strict mode (make serve) MkDocs counts
         # every warning and error under its own and aborts the rebuild, and the browser would keep the
         # old page with no sign of the error. The page itself shows them (site/preview.py).
@@ -151,12 +150,12 @@ class NianbaoPlugin(BasePlugin[NianbaoConfig]):
 
     def on_page_context(self, context: Any, *, page: MkPage, config: Any, nav: Any) -> Any:
         # A preview shows the data errors on every page (theme/partials/nianbao-problems.html).
-        context["nianbao_problems"] = problems(self.build) if self.build is not None else []
+        context["nianbao_problems"] = self.problems
         return context
 
     def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
         # 404.html: where a report that could not be read used to be.
-        context["nianbao_problems"] = problems(self.build) if self.build is not None else []
+        context["nianbao_problems"] = self.problems
         return context
 
     def on_files(self, files: Files, *, config: Any) -> Files:

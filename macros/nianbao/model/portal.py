@@ -33,6 +33,8 @@ class Portal:
     deadlines: Deadlines = field(default_factory=Deadlines)
     # Below this many cases a rate is not computed, only the counts shown (model/rates.py).
     min_sample: int = DEFAULT_MIN_SAMPLE
+    # findings_by_file(), with the list it was grouped from (the pipeline adds the rules' findings after indexing).
+    _by_file: tuple[list[Finding], dict[str, list[Finding]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def all_reports(self) -> list[ReportDoc]:
@@ -70,8 +72,18 @@ class Portal:
         prev, _ = self.neighbours(doc)
         return prev if prev is not None and prev.year == doc.year - 1 else None
 
+    def findings_by_file(self) -> dict[str, list[Finding]]:
+        """Findings grouped by data file, computed once: report pages, downloads and the progress
+        pages ask for one file's findings thousands of times."""
+        if self._by_file is None or self._by_file[0] is not self.findings:
+            grouped: dict[str, list[Finding]] = {}
+            for f in self.findings:
+                grouped.setdefault(f.file, []).append(f)
+            self._by_file = (self.findings, grouped)
+        return self._by_file[1]
+
     def findings_for(self, doc: ReportDoc) -> list[Finding]:
-        return [f for f in self.findings if f.file == doc.path]
+        return self.findings_by_file().get(doc.path, [])
 
 
 def index(loaded: Loaded, root: Path, findings: list[Finding], with_drafts: bool = False, deadlines: Deadlines | None = None) -> Portal:

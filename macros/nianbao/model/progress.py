@@ -68,6 +68,14 @@ class Entry:
     def document(self) -> ReportDoc | None:
         return self.report or self.draft
 
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
     def codes(self, severity: str) -> Counter[str]:
         return Counter(f.code for f in self.findings if f.severity == severity)
 
@@ -114,9 +122,6 @@ def _similarity(portal: Portal, doc: ReportDoc | None) -> float | None:
 def year_progress(portal: Portal, year: int, as_of: dt.date, min_sample: int = DEFAULT_MIN_SAMPLE) -> YearProgress:
     published = {d.agency_id: d for d in portal.by_year.get(year, []) if not d.draft}
     drafts = {d.agency_id: d for d in portal.all_reports if d.year == year and d.draft}
-    by_file: dict[str, list[Finding]] = {}
-    for f in portal.findings:
-        by_file.setdefault(f.file, []).append(f)
     entries = []
     for agency_id, agency in sorted(portal.agencies.items()):
         doc, draft = published.get(agency_id), drafts.get(agency_id)
@@ -134,7 +139,7 @@ def year_progress(portal: Portal, year: int, as_of: dt.date, min_sample: int = D
                 doc,
                 draft,
                 days,
-                tuple(by_file.get(current.path, [])) if current else (),
+                tuple(portal.findings_for(current)) if current else (),
                 _similarity(portal, doc),
                 rates([doc.report] if doc else [], min_sample),
             )

@@ -38,7 +38,7 @@ def unreadable_reports(build: Build) -> list[Page]:
         if len(parts) != 3 or not match or not SLUG.fullmatch(parts[1]):
             continue  # agency.yaml and misplaced files: listed in the banner only
         agency_id, year = parts[1], int(match.group(1))
-        lines = [f.format_text() for f in build.portal.findings if f.file == rel and f.blocks]
+        lines = [f.format_text() for f in build.portal.findings_by_file().get(rel, []) if f.blocks]
         pages.append(
             Page(
                 report_url(agency_id, year),
