@@ -15,6 +15,7 @@ import pytest
 
 from nianbao.cli import main
 from nianbao.downloads.word import files
+from nianbao.model import targets
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 OLD = b"an older export"
@@ -57,7 +58,7 @@ def test_an_interrupted_write_leaves_the_earlier_file_and_no_temporary_file(tmp_
     def interrupted(src, dst):  # Ctrl-C arriving as the file is put in place
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(files.os, "replace", interrupted)
+    monkeypatch.setattr(targets.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         _export(tmp_path, out, report)
     assert [p.name for p in out.iterdir()] == ["shili-shi-2022.docx"]
@@ -70,7 +71,7 @@ def test_a_full_disk_is_a_message_not_a_traceback(tmp_path: Path, monkeypatch: p
     def full(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, "replace", full)
+    monkeypatch.setattr(targets.os, "replace", full)
     assert _export(tmp_path, out, report) == 1
     assert f"{report}: 无法写入 {out / 'shili-shi-2022.docx'}（No space left on device），未生成 Word 文档" in capsys.readouterr().err
     assert [p.name for p in out.iterdir()] == ["shili-shi-2022.docx"]

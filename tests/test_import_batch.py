@@ -18,8 +18,8 @@ import pytest
 
 from conftest import FIXTURES
 from nianbao.cli import main
-from nianbao.importer import output
 from nianbao.importer.batch import ImportResult, import_many, import_one, split_agencies
+from nianbao.model import targets
 from nianbao.model.load import load_report
 
 IMPORT = FIXTURES / "import"
@@ -123,7 +123,7 @@ def test_an_interrupted_write_leaves_no_file_and_no_empty_folder(tmp_path: Path,
     def interrupted(src, dst):  # Ctrl-C arriving while the draft is put in place
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(output.os, "link", interrupted)
+    monkeypatch.setattr(targets.os, "link", interrupted)
     with pytest.raises(KeyboardInterrupt):
         import_file_for_test(tmp_path)
     assert not (tmp_path / "data").exists()  # neither the draft nor the folders made for it
@@ -139,10 +139,10 @@ def test_a_draft_that_appeared_meanwhile_is_not_overwritten(tmp_path: Path) -> N
     target = tmp_path / "data" / "x" / "2021.yaml"
     target.parent.mkdir(parents=True)
     target.write_text("year: 2021\n", encoding="utf-8")
-    assert output.write_file(target, "new", overwrite=False, shown="data/x/2021.yaml") is False
+    assert targets.write_whole(target, b"new", overwrite=False) is False
     assert target.read_text(encoding="utf-8") == "year: 2021\n"
     assert [p.name for p in target.parent.iterdir()] == ["2021.yaml"]  # no temporary file left
-    assert output.write_file(target, "new", overwrite=True, shown="data/x/2021.yaml") is True
+    assert targets.write_whole(target, b"new", overwrite=True) is True
     assert target.read_text(encoding="utf-8") == "new"
 
 

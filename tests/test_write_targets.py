@@ -50,3 +50,18 @@ def test_new_agency_refuses_a_dangling_link_at_agency_yaml(tmp_path: Path, capsy
     assert status == 1
     assert "是符号链接，不会通过它写入" in err
     assert not (tmp_path / "outside.yaml").exists()
+
+
+def test_a_whole_write_gives_the_file_the_usual_permissions(tmp_path: Path) -> None:
+    """Written through a temporary file (rw------- by default), the file still gets what open() would give it."""
+    import os
+    import stat
+
+    from nianbao.model.targets import write_whole
+
+    old = os.umask(0o022)
+    try:
+        assert write_whole(tmp_path / "data" / "x" / "agency.yaml", b"name: x\n", overwrite=False)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "data" / "x" / "agency.yaml").stat().st_mode) == 0o644

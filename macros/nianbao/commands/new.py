@@ -8,7 +8,7 @@ from pathlib import Path
 
 from nianbao.model.documents import Report, Report2021
 from nianbao.model.load import AGENCY_FILES, SLUG, load_agency, load_report
-from nianbao.model.targets import unsafe_target
+from nianbao.model.targets import unsafe_target, write_whole
 from nianbao.workflow.scaffold import report_text
 
 
@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     previous = _previous(root, folder, year)
     if isinstance(previous, int):
         return previous
-    target.write_text(report_text(agency_id, agency.agency.name, year, previous), encoding="utf-8")
+    if not write_whole(target, report_text(agency_id, agency.agency.name, year, previous).encode("utf-8"), overwrite=False):
+        return _fail(f"{target.relative_to(root).as_posix()} 已存在，不会覆盖（如要重新生成，请先删除或改名该文件）")
     rel = target.relative_to(root).as_posix()
     print(f"已创建 {rel}（{'2019' if year <= 2020 else '2021'} 年格式）。")
     if previous is None:

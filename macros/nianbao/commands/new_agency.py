@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from nianbao.model.load import AGENCY_FILES, SLUG
-from nianbao.model.targets import unsafe_target
+from nianbao.model.targets import unsafe_target, write_whole
 from nianbao.workflow.scaffold import agency_text
 
 
@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         if (folder / name).exists():
             print(f"错误：data/{agency_id}/{name} 已存在，不会覆盖", file=sys.stderr)
             return 1
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "agency.yaml").write_text(agency_text(agency_id), encoding="utf-8")
+    if not write_whole(folder / "agency.yaml", agency_text(agency_id).encode("utf-8"), overwrite=False):
+        print(f"错误：data/{agency_id}/agency.yaml 已存在，不会覆盖", file=sys.stderr)
+        return 1
     print(f"已创建 data/{agency_id}/agency.yaml。请填写机关全称、类型和所属地区等信息，然后用 nianbao new {agency_id} 年度 新建年度报告。")
     return 0

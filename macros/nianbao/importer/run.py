@@ -13,7 +13,6 @@ from nianbao.importer.document import Document, Table
 from nianbao.importer.draft import Draft, agency_yaml, report_yaml
 from nianbao.importer.figures import TableResult, table2, table3, table4
 from nianbao.importer.notes import PLACEHOLDER, ImportProblem, Note
-from nianbao.importer.output import write_file
 from nianbao.importer.rows import Collector, stream_of
 from nianbao.importer.title import agency_name, page_title, period_year, year_of_title
 from nianbao.importer.variants import detect_version, key, looks_like_report_table
@@ -22,7 +21,7 @@ from nianbao.model.checks import check_report
 from nianbao.model.findings import Finding, sort_findings
 from nianbao.model.load import AGENCY_FILES, REPORT_FILE, SLUG, Loaded, load_agency, load_report
 from nianbao.model.portal import index
-from nianbao.model.targets import unsafe_target
+from nianbao.model.targets import unsafe_target, write_whole
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".mht"}
@@ -177,12 +176,12 @@ def _import(path: Path, data_dir: Path, agency: str | None, year: int | None, fo
     )
     text = report_yaml(draft)
     result.placeholders = text.count(f'"{PLACEHOLDER}"')
-    if not write_file(target, text, force, _show(target, data_dir.parent)):
+    if not write_whole(target, text.encode("utf-8"), overwrite=force):
         raise ImportProblem(f"{_show(target, data_dir.parent)} 已存在，未覆盖（确需覆盖请加 --force）")
     result.target = target
     if not any((folder / n).exists() or (folder / n).is_symlink() for n in AGENCY_FILES):
         fields = _agency_fields(name, result.contact)
-        if write_file(folder / "agency.yaml", agency_yaml(fields, path.name), False, _show(folder / "agency.yaml", data_dir.parent)):
+        if write_whole(folder / "agency.yaml", agency_yaml(fields, path.name).encode("utf-8"), overwrite=False):
             result.agency_written = folder / "agency.yaml"
     result.read = _read_summary(parts, t2, t3, t4, result)
     result.findings = verify(target, data_dir)

@@ -12,9 +12,7 @@ is a symbolic link is refused rather than written through (model/targets.py).
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from nianbao.downloads.word.document import report_docx
 from nianbao.model.findings import Finding
 from nianbao.model.pipeline import build_portal
 from nianbao.model.portal import Portal
-from nianbao.model.targets import unsafe_target
+from nianbao.model.targets import unsafe_target, write_whole
 from nianbao.urls import report_file_name
 
 
@@ -71,25 +69,12 @@ def write_docx(paths: list[Path], out_dir: Path, root: Path) -> Written:
             )
             continue
         try:
-            _replace(target, content)
+            write_whole(target, content, overwrite=True)
         except OSError as err:
             result.problems.append(f"{given}: 无法写入 {target}（{err.strerror or err}），未生成 Word 文档；请检查输出文件夹和磁盘空间")
             continue
         result.files.append(target)
     return result
-
-
-def _replace(target: Path, content: bytes) -> None:
-    """Write content to a temporary file in target's folder, then rename it over target (atomic)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(content)
-        os.replace(name, target)  # replaces a link itself, never its target; unsafe_target refused links anyway
-    except BaseException:  # Ctrl-C included: no temporary file is left behind
-        Path(name).unlink(missing_ok=True)
-        raise
 
 
 def main(paths: list[str], out: str, root: Path) -> int:
