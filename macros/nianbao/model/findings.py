@@ -55,12 +55,12 @@ class Finding:
     def blocks(self) -> bool:
         return self.is_error and self.blocking
 
+    def said(self) -> str:
+        """The part every format prints after its own location: "[CODE] field：message (fix)"."""
+        return f"[{self.code}] {self.field + '：' if self.field else ''}{self.message} ({self.fix})"
+
     def format_text(self) -> str:
-        where = f"{self.field}：" if self.field else ""
-        return one_line(
-            f"{self.file}:{self.line}:{self.col}: {SEVERITY_WORDS[self.severity]}{self._held()} "
-            f"[{self.code}] {where}{self.message} ({self.fix})"
-        )
+        return one_line(f"{self.file}:{self.line}:{self.col}: {SEVERITY_WORDS[self.severity]}{self._held()} {self.said()}")
 
     def _held(self) -> str:
         if self.blocking:
@@ -71,8 +71,7 @@ class Finding:
 
     def format_github(self) -> str:
         # Workflow commands treat %, CR and LF specially in the message part.
-        text = f"[{self.code}] {self.field + '：' if self.field else ''}{self.message} ({self.fix})"
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = self.said().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         kind = "error" if self.is_error else "warning"
         # The file name is data too (any name can sit in data/): its properties end at "," and "::".
         file = one_line(self.file).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
@@ -95,7 +94,7 @@ def code_quality(findings: Iterable[Finding]) -> list[dict[str, Any]]:
             {
                 "type": "issue",
                 "check_name": f.code,
-                "description": f"[{f.code}] {f.field + '：' if f.field else ''}{f.message} ({f.fix})",
+                "description": f.said(),
                 "categories": ["Bug Risk"] if f.is_error else ["Style"],
                 # GitLab ranks info < minor < major < critical < blocker; an archived report's kept error blocks nothing.
                 "severity": "critical" if f.blocks else "info" if f.is_error else "minor",
